@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { Quiz, QuizQuestion } from './course';
+
+/** One answer per question, in question order: an option index, a set of indexes, or true/false. */
+export const quizAnswersSchema = z.array(z.union([z.number().int().min(0), z.array(z.number().int().min(0)).max(10), z.boolean()])).max(100);
+export type QuizAnswers = z.infer<typeof quizAnswersSchema>;
+
+export interface QuizResult {
+  scorePercent: number;
+  passed: boolean;
+  correctCount: number;
+  questionCount: number;
+}
+
+function isCorrect(question: QuizQuestion, answer: QuizAnswers[number] | undefined): boolean {
+  switch (question.kind) {
+    case 'multiple-choice':
+      return typeof answer === 'number' && answer === question.correct;
+    case 'multiple-answer': {
+      if (!Array.isArray(answer)) return false;
+      const given = new Set(answer);
+      return given.size === question.correct.length && question.correct.every((i) => given.has(i));
+    }
+    case 'true-false':
+      return typeof answer === 'boolean' && answer === question.correct;
+  }
+}
+
+/** Scores an attempt. Answers must cover every question exactly once; unanswered is wrong. */
+export function scoreQuiz(quiz: Quiz, answers: QuizAnswers): QuizResult {
+  if (answers.length !== quiz.questions.length) {
+    throw new RangeError(`expected ${quiz.questions.length} answers, got ${answers.length}`);
+  }
+  const correctCount = quiz.questions.filter((q, i) => isCorrect(q, answers[i])).length;
+  const scorePercent = Math.round((correctCount / quiz.questions.length) * 100);
+  return { scorePercent, passed: scorePercent >= quiz.passMarkPercent, correctCount, questionCount: quiz.questions.length };
+}

@@ -1,0 +1,164 @@
+/**
+ * Kysely table types of a tenant database. Every table that refers to a person carries
+ * (tenant_id, learner_id) with an index on it, so one person's records are found,
+ * exported and erased by that key alone.
+ *
+ * Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both engines,
+ * so the same query returns the same values from SQLite and SQL Server.
+ */
+export interface LearnersTable {
+  tenant_id: string;
+  learner_id: string;
+  user_principal_name: string | null;
+  display_name: string | null;
+  mail: string | null;
+  department: string | null;
+  job_title: string | null;
+  office_location: string | null;
+  country: string | null;
+  city: string | null;
+  manager_id: string | null;
+  departed_at: string | null;
+  synced_at: string | null;
+  created_at: string;
+}
+
+export interface CatalogsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  description: string;
+  site_url: string | null;
+  created_at: string;
+}
+
+export interface CatalogManagersTable {
+  tenant_id: string;
+  catalog_id: string;
+  learner_id: string;
+  added_at: string;
+}
+
+export interface CoursesTable {
+  id: string;
+  tenant_id: string;
+  catalog_id: string;
+  title: string;
+  summary: string;
+  format: string;
+  tags_json: string;
+  duration_minutes: number;
+  sequential_lessons: number;
+  status: string;
+  quiz_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LessonsTable {
+  id: string;
+  tenant_id: string;
+  course_id: string;
+  position: number;
+  title: string;
+  material_url: string;
+  duration_minutes: number | null;
+}
+
+export interface TrainingPlansTable {
+  id: string;
+  tenant_id: string;
+  catalog_id: string;
+  title: string;
+  summary: string;
+  status: string;
+  created_at: string;
+}
+
+export interface TrainingPlanCoursesTable {
+  tenant_id: string;
+  plan_id: string;
+  course_id: string;
+  position: number;
+}
+
+export interface EnrolmentsTable {
+  id: string;
+  tenant_id: string;
+  learner_id: string;
+  catalog_id: string;
+  course_id: string;
+  plan_enrolment_id: string | null;
+  source: string;
+  assigned_by: string | null;
+  due_at: string | null;
+  enrolled_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface PlanEnrolmentsTable {
+  id: string;
+  tenant_id: string;
+  learner_id: string;
+  plan_id: string;
+  source: string;
+  due_at: string | null;
+  enrolled_at: string;
+  completed_at: string | null;
+}
+
+export interface LessonProgressTable {
+  tenant_id: string;
+  learner_id: string;
+  enrolment_id: string;
+  lesson_id: string;
+  completed_at: string;
+}
+
+export interface QuizAttemptsTable {
+  id: string;
+  tenant_id: string;
+  learner_id: string;
+  enrolment_id: string;
+  score_percent: number;
+  passed: number;
+  answers_json: string;
+  submitted_at: string;
+}
+
+export interface CertificatesTable {
+  id: string;
+  tenant_id: string;
+  learner_id: string;
+  enrolment_id: string;
+  course_id: string;
+  verification_code: string;
+  issued_at: string;
+}
+
+export interface TenantDatabase {
+  learners: LearnersTable;
+  catalogs: CatalogsTable;
+  catalog_managers: CatalogManagersTable;
+  courses: CoursesTable;
+  lessons: LessonsTable;
+  training_plans: TrainingPlansTable;
+  training_plan_courses: TrainingPlanCoursesTable;
+  enrolments: EnrolmentsTable;
+  plan_enrolments: PlanEnrolmentsTable;
+  lesson_progress: LessonProgressTable;
+  quiz_attempts: QuizAttemptsTable;
+  certificates: CertificatesTable;
+}
+
+/** The tables that hold rows about a person, each keyed and indexed by (tenant_id, learner_id). */
+export const LEARNER_KEYED_TABLES = [
+  'learners',
+  'catalog_managers',
+  'enrolments',
+  'plan_enrolments',
+  'lesson_progress',
+  'quiz_attempts',
+  'certificates',
+] as const satisfies ReadonlyArray<keyof TenantDatabase>;
