@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The service's settings, read once from the environment at start-up. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(7070),
+  HOST: z.string().default('127.0.0.1'),
+  ATRIUM_DATA_DIR: z.string().default('./.data'),
+  ATRIUM_REGIONS_FILE: z.string().default('./config/regions.json'),
+  /** `dev`: the local token issuer; `entra`: Microsoft Entra ID (dev tokens are refused). */
+  ATRIUM_AUTH_MODE: z.enum(['dev', 'entra']).default('dev'),
+  /** The API's application ID URI or client id: the `aud` every token must carry. */
+  ATRIUM_API_AUDIENCE: z.string().min(1).default('api://atrium-lms'),
+  ATRIUM_ENTRA_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  /** `sqlite` (embedded default) or `mssql` (Azure SQL; region servers come from the regions file). */
+  ATRIUM_DB_ENGINE: z.enum(['sqlite', 'mssql']).default('sqlite'),
+  /** SQL Server / Azure SQL: the server and database that hold the tenant catalog. */
+  ATRIUM_CATALOG_SERVER: z.string().optional(),
+  ATRIUM_CATALOG_DATABASE: z.string().default('atrium_catalog'),
+  /** Upper bound of tenant database pools held open at once. */
+  ATRIUM_TENANT_POOL_MAX: z.coerce.number().int().min(1).default(200),
+  /** A tenant pool unused this long is closed. */
+  ATRIUM_TENANT_POOL_IDLE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  /** Base URL of Microsoft Graph; the local stand-in's URL in development. */
+  ATRIUM_GRAPH_BASE_URL: z.string().url().optional(),
+  ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ServiceConfig = ReturnType<typeof readConfig>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.ATRIUM_DATA_DIR),
+    regionsFile: path.resolve(e.ATRIUM_REGIONS_FILE),
+    auth: { mode: e.ATRIUM_AUTH_MODE, audience: e.ATRIUM_API_AUDIENCE, entraJwksUrl: e.ATRIUM_ENTRA_JWKS_URL },
+    db: { engine: e.ATRIUM_DB_ENGINE, catalogServer: e.ATRIUM_CATALOG_SERVER, catalogDatabase: e.ATRIUM_CATALOG_DATABASE },
+    tenantPools: { max: e.ATRIUM_TENANT_POOL_MAX, idleMs: e.ATRIUM_TENANT_POOL_IDLE_MS },
+    graphBaseUrl: e.ATRIUM_GRAPH_BASE_URL,
+    seedDemo: e.ATRIUM_SEED_DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}
