@@ -22,34 +22,42 @@ export const lessonInputSchema = z
 
 const optionText = z.string().trim().min(1).max(500);
 
-export const quizQuestionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('multiple-choice'),
-      prompt: z.string().trim().min(1).max(1000),
-      options: z.array(optionText).min(2).max(10),
-      correct: z.number().int().min(0),
-    })
-    .strict()
-    .refine((q) => q.correct < q.options.length, 'correct must index one of the options'),
-  z
-    .object({
-      kind: z.literal('multiple-answer'),
-      prompt: z.string().trim().min(1).max(1000),
-      options: z.array(optionText).min(2).max(10),
-      correct: z.array(z.number().int().min(0)).min(1),
-    })
-    .strict()
-    .refine((q) => q.correct.every((i) => i < q.options.length), 'correct must index the options')
-    .refine((q) => new Set(q.correct).size === q.correct.length, 'correct must not repeat an option'),
-  z
-    .object({
-      kind: z.literal('true-false'),
-      prompt: z.string().trim().min(1).max(1000),
-      correct: z.boolean(),
-    })
-    .strict(),
-]);
+export const quizQuestionSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('multiple-choice'),
+        prompt: z.string().trim().min(1).max(1000),
+        options: z.array(optionText).min(2).max(10),
+        correct: z.number().int().min(0),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('multiple-answer'),
+        prompt: z.string().trim().min(1).max(1000),
+        options: z.array(optionText).min(2).max(10),
+        correct: z.array(z.number().int().min(0)).min(1),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('true-false'),
+        prompt: z.string().trim().min(1).max(1000),
+        correct: z.boolean(),
+      })
+      .strict(),
+  ])
+  .superRefine((q, ctx) => {
+    if (q.kind === 'true-false') return;
+    const indexes = typeof q.correct === 'number' ? [q.correct] : q.correct;
+    if (indexes.some((i) => i >= q.options.length)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['correct'], message: 'correct must index one of the options' });
+    }
+    if (new Set(indexes).size !== indexes.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['correct'], message: 'correct must not repeat an option' });
+    }
+  });
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 
 export const quizSchema = z

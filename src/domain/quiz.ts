@@ -19,10 +19,12 @@ function isCorrect(question: QuizQuestion, answer: QuizAnswers[number] | undefin
     case 'multiple-answer': {
       if (!Array.isArray(answer)) return false;
       const given = new Set(answer);
-      return given.size === question.correct.length && question.correct.every((i) => given.has(i));
+      return given.size === question.correct.length && question.correct.every((i: number) => given.has(i));
     }
     case 'true-false':
       return typeof answer === 'boolean' && answer === question.correct;
+    default:
+      return false;
   }
 }
 
