@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assignmentBodySchema, catalogBodySchema, catalogManagerBodySchema, courseBodySchema, idParams, planBodySchema } from '../../../domain/api';
+import { addCatalogManager, createCatalog, getCatalog, listCatalogs } from '../../training/catalogs';
+import { createCourse, getCourse, listCourses, updateCourse } from '../../training/courses';
+import { assignCourse } from '../../training/enrolments';
+import { createPlan, listPlans } from '../../training/plans';
+import { inTenant, type RouteContext } from '../tenantScope';
+
+export function registerCatalogRoutes(server: FastifyInstance, route: RouteContext): void {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const catalogParams = idParams('catalogId');
+  const courseParams = idParams('courseId');
+
+  app.get('/api/catalogs', { schema: { tags: ['catalogs'], summary: 'The catalogs of your organisation' } }, async (request) =>
+    inTenant(request, route, (ctx) => listCatalogs(ctx)),
+  );
+
+  app.post(
+    '/api/catalogs',
+    { schema: { tags: ['catalogs'], summary: 'Create a catalog (Tenant.Admin or Catalog.Manage)', body: catalogBodySchema } },
+    async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createCatalog(ctx, request.body))),
+  );
+
+  app.get('/api/catalogs/:catalogId', { schema: { tags: ['catalogs'], params: catalogParams } }, async (request) =>
+    inTenant(request, route, (ctx) => getCatalog(ctx, request.params.catalogId)),
+  );
+
+  app.post(
+    '/api/catalogs/:catalogId/managers',
+    { schema: { tags: ['catalogs'], summary: 'Appoint a catalog manager (Tenant.Admin)', params: catalogParams, body: catalogManagerBodySchema } },
+    async (request, reply) => {
+      await inTenant(request, route, (ctx) => addCatalogManager(ctx, request.params.catalogId, request.body.learnerId));
+      return reply.code(204).send();
+    },
+  );
+
+  app.get('/api/catalogs/:catalogId/courses', { schema: { tags: ['courses'], params: catalogParams } }, async (request) =>
+    inTenant(request, route, (ctx) => listCourses(ctx, request.params.catalogId)),
+  );
+
+  app.post(
+    '/api/catalogs/:catalogId/courses',
+    { schema: { tags: ['courses'], summary: 'Create a course (catalog managers)', params: catalogParams, body: courseBodySchema } },
+    async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createCourse(ctx, request.params.catalogId, request.body))),
+  );
+
+  app.get('/api/courses/:courseId', { schema: { tags: ['courses'], params: courseParams } }, async (request) =>
+    inTenant(request, route, (ctx) => getCourse(ctx, request.params.courseId)),
+  );
+
+  app.put(
+    '/api/courses/:courseId',
+    { schema: { tags: ['courses'], summary: 'Replace a course (catalog managers)', params: courseParams, body: courseBodySchema } },
+    async (request) => inTenant(request, route, (ctx) => updateCourse(ctx, request.params.courseId, request.body)),
+  );
+
+  app.post(
+    '/api/courses/:courseId/assignments',
+    { schema: { tags: ['enrolments'], summary: 'Assign a course to people with a due date (catalog managers)', params: courseParams, body: assignmentBodySchema } },
+    async (request) => inTenant(request, route, (ctx) => assignCourse(ctx, request.params.courseId, request.body.learnerIds, request.body.dueAt)),
+  );
+
+  app.get('/api/catalogs/:catalogId/plans', { schema: { tags: ['plans'], params: catalogParams } }, async (request) =>
+    inTenant(request, route, (ctx) => listPlans(ctx, request.params.catalogId)),
+  );
+
+  app.post(
+    '/api/catalogs/:catalogId/plans',
+    { schema: { tags: ['plans'], summary: 'Create a training plan (catalog managers)', params: catalogParams, body: planBodySchema } },
+    async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createPlan(ctx, request.params.catalogId, request.body))),
+  );
+}

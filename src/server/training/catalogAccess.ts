@@ -1,0 +1,40 @@
+import type { Kysely, Transaction } from 'kysely';
+import { forbidden } from '../../domain/errors';
+import { hasRole } from '../../domain/roles';
+import type { Principal } from '../auth/principal';
+import type { TenantDatabase } from '../store/tenantSchema';
+
+type Db = Kysely<TenantDatabase> | Transaction<TenantDatabase>;
+
+/** Tenant admins manage every catalog; a Catalog.Manage holder manages the catalogs that list them. */
+export async function canManageCatalog(db: Db, principal: Principal, catalogId: string): Promise<boolean> {
+  if (hasRole(principal.roles, 'Tenant.Admin')) return true;
+  if (!hasRole(principal.roles, 'Catalog.Manage')) return false;
+  const row = await db
+    .selectFrom('catalog_managers')
+    .select('learner_id')
+    .where('tenant_id', '=', principal.tenantId)
+    .where('catalog_id', '=', catalogId)
+    .where('learner_id', '=', principal.userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function requireCatalogManager(db: Db, principal: Principal, catalogId: string): Promise<void> {
+  if (!(await canManageCatalog(db, principal, catalogId))) {
+    throw forbidden('only a manager of this catalog (or a tenant admin) can do this');
+  }
+}
+
+/** A person's training records are visible to them, their line manager, and the catalog's managers. */
+export async function canSeeLearnerRecords(db: Db, principal: Principal, learnerId: string, catalogId: string): Promise<boolean> {
+  if (principal.userId === learnerId) return true;
+  const learner = await db
+    .selectFrom('learners')
+    .select('manager_id')
+    .where('tenant_id', '=', principal.tenantId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+  if (learner?.manager_id === principal.userId) return true;
+  return canManageCatalog(db, principal, catalogId);
+}

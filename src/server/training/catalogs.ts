@@ -1,0 +1,98 @@
+import type { CatalogBody } from '../../domain/api';
+import { forbidden, notFound } from '../../domain/errors';
+import { hasRole } from '../../domain/roles';
+import type { CatalogsTable } from '../store/tenantSchema';
+import { canManageCatalog } from './catalogAccess';
+import { newId, type UseCaseContext } from './useCaseContext';
+
+export interface CatalogView {
+  id: string;
+  name: string;
+  description: string;
+  siteUrl: string | null;
+  createdAt: string;
+  canManage: boolean;
+}
+
+function toView(row: CatalogsTable, canManage: boolean): CatalogView {
+  return { id: row.id, name: row.name, description: row.description, siteUrl: row.site_url, createdAt: row.created_at, canManage };
+}
+
+export async function createCatalog(ctx: UseCaseContext, body: CatalogBody): Promise<CatalogView> {
+  const { principal } = ctx;
+  if (!hasRole(principal.roles, 'Tenant.Admin') && !hasRole(principal.roles, 'Catalog.Manage')) {
+    throw forbidden('creating a catalog needs the Tenant.Admin or Catalog.Manage role');
+  }
+  const row: CatalogsTable = {
+    id: newId(),
+    tenant_id: principal.tenantId,
+    name: body.name,
+    description: body.description,
+    site_url: body.siteUrl,
+    created_at: ctx.now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('catalogs').values(row).execute();
+    if (hasRole(principal.roles, 'Catalog.Manage')) {
+      await trx
+        .insertInto('catalog_managers')
+        .values({ tenant_id: principal.tenantId, catalog_id: row.id, learner_id: principal.userId, added_at: row.created_at })
+        .execute();
+    }
+  });
+  return toView(row, true);
+}
+
+export async function listCatalogs(ctx: UseCaseContext): Promise<CatalogView[]> {
+  const rows = await ctx.db.selectFrom('catalogs').selectAll().where('tenant_id', '=', ctx.principal.tenantId).orderBy('name').execute();
+  const managed = new Set(
+    (
+      await ctx.db
+        .selectFrom('catalog_managers')
+        .select('catalog_id')
+        .where('tenant_id', '=', ctx.principal.tenantId)
+        .where('learner_id', '=', ctx.principal.userId)
+        .execute()
+    ).map((r) => r.catalog_id),
+  );
+  const isAdmin = hasRole(ctx.principal.roles, 'Tenant.Admin');
+  const isManagerRole = hasRole(ctx.principal.roles, 'Catalog.Manage');
+  return rows.map((row) => toView(row, isAdmin || (isManagerRole && managed.has(row.id))));
+}
+
+export async function getCatalog(ctx: UseCaseContext, catalogId: string): Promise<CatalogView> {
+  const row = await ctx.db
+    .selectFrom('catalogs')
+    .selectAll()
+    .where('tenant_id', '=', ctx.principal.tenantId)
+    .where('id', '=', catalogId)
+    .executeTakeFirst();
+  if (!row) throw notFound('catalog');
+  return toView(row, await canManageCatalog(ctx.db, ctx.principal, catalogId));
+}
+
+/** Adds a catalog manager. The person must be known to Atrium (signed in, or synced from the directory). */
+export async function addCatalogManager(ctx: UseCaseContext, catalogId: string, learnerId: string): Promise<void> {
+  await getCatalog(ctx, catalogId);
+  if (!hasRole(ctx.principal.roles, 'Tenant.Admin')) throw forbidden('only a tenant admin appoints catalog managers');
+  await ctx.db.transaction().execute(async (trx) => {
+    const learner = await trx
+      .selectFrom('learners')
+      .select('learner_id')
+      .where('tenant_id', '=', ctx.principal.tenantId)
+      .where('learner_id', '=', learnerId)
+      .executeTakeFirst();
+    if (!learner) throw notFound('person');
+    const existing = await trx
+      .selectFrom('catalog_managers')
+      .select('learner_id')
+      .where('catalog_id', '=', catalogId)
+      .where('learner_id', '=', learnerId)
+      .executeTakeFirst();
+    if (existing) return;
+    await trx
+      .insertInto('catalog_managers')
+      .values({ tenant_id: ctx.principal.tenantId, catalog_id: catalogId, learner_id: learnerId, added_at: ctx.now.toISOString() })
+      .execute();
+  });
+}

@@ -1,0 +1,103 @@
+import { LRUCache } from 'lru-cache';
+import type { Kysely } from 'kysely';
+import type { LearnerIdentity } from '../../domain/identity';
+import type { Principal } from '../auth/principal';
+import type { LearnersTable, TenantDatabase } from '../store/tenantSchema';
+import { isUniqueViolation } from '../store/uniqueViolation';
+
+/** Where a signed-in person's identity comes from (Microsoft Graph in production). */
+export interface IdentitySource {
+  fetchIdentity(tenantId: string, userId: string): Promise<LearnerIdentity | null>;
+}
+
+export function identityColumns(identity: LearnerIdentity) {
+  return {
+    user_principal_name: identity.userPrincipalName,
+    display_name: identity.displayName,
+    mail: identity.mail,
+    department: identity.department,
+    job_title: identity.jobTitle,
+    office_location: identity.officeLocation,
+    country: identity.country,
+    city: identity.city,
+    manager_id: identity.managerId,
+  } satisfies Partial<LearnersTable>;
+}
+
+/**
+ * Makes sure a signed-in person has a learner row. Who they are comes from the token (tid, oid);
+ * what they are comes from the directory, fetched on first sign-in. Known people are remembered
+ * in memory so the check costs nothing on later requests.
+ */
+export class LearnerRegistry {
+  private readonly known = new LRUCache<string, true>({ max: 200_000 });
+
+  constructor(private readonly identities: IdentitySource | null) {}
+
+  async ensure(db: Kysely<TenantDatabase>, principal: Principal, now: Date): Promise<void> {
+    const key = `${principal.tenantId}/${principal.userId}`;
+    if (this.known.has(key)) return;
+    const existing = await db
+      .selectFrom('learners')
+      .select('learner_id')
+      .where('tenant_id', '=', principal.tenantId)
+      .where('learner_id', '=', principal.userId)
+      .executeTakeFirst();
+    if (!existing) {
+      const identity = this.identities ? await this.identities.fetchIdentity(principal.tenantId, principal.userId) : null;
+      try {
+        await db
+          .insertInto('learners')
+          .values({
+            tenant_id: principal.tenantId,
+            learner_id: principal.userId,
+            ...(identity ? identityColumns(identity) : {}),
+            synced_at: identity ? now.toISOString() : null,
+            departed_at: null,
+            created_at: now.toISOString(),
+          })
+          .execute();
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    this.known.set(key, true);
+  }
+
+  /** Forget a person (after erasure) so their next sign-in creates a fresh row. */
+  forget(tenantId: string, userId: string): void {
+    this.known.delete(`${tenantId}/${userId}`);
+  }
+}
+
+export interface LearnerProfile {
+  id: string;
+  userPrincipalName: string | null;
+  displayName: string | null;
+  mail: string | null;
+  department: string | null;
+  jobTitle: string | null;
+  officeLocation: string | null;
+  country: string | null;
+  city: string | null;
+  managerId: string | null;
+  departedAt: string | null;
+  syncedAt: string | null;
+}
+
+export function toLearnerProfile(row: LearnersTable): LearnerProfile {
+  return {
+    id: row.learner_id,
+    userPrincipalName: row.user_principal_name,
+    displayName: row.display_name,
+    mail: row.mail,
+    department: row.department,
+    jobTitle: row.job_title,
+    officeLocation: row.office_location,
+    country: row.country,
+    city: row.city,
+    managerId: row.manager_id,
+    departedAt: row.departed_at,
+    syncedAt: row.synced_at,
+  };
+}

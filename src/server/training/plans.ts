@@ -1,0 +1,115 @@
+import type { PlanBody } from '../../domain/api';
+import { invalid, notFound } from '../../domain/errors';
+import { requireCatalogManager } from './catalogAccess';
+import { getCatalog } from './catalogs';
+import { upsertEnrolment } from './enrolments';
+import { newId, type UseCaseContext } from './useCaseContext';
+
+export interface PlanView {
+  id: string;
+  catalogId: string;
+  title: string;
+  summary: string;
+  status: 'draft' | 'published';
+  courseIds: string[];
+}
+
+export async function createPlan(ctx: UseCaseContext, catalogId: string, body: PlanBody): Promise<PlanView> {
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const courses = await trx
+      .selectFrom('courses')
+      .select(['id', 'status'])
+      .where('tenant_id', '=', ctx.principal.tenantId)
+      .where('catalog_id', '=', catalogId)
+      .where('id', 'in', body.courseIds)
+      .execute();
+    const found = new Set(courses.map((c) => c.id));
+    const missing = body.courseIds.filter((c) => !found.has(c));
+    if (missing.length > 0) throw invalid(`these courses are not in this catalog: ${missing.join(', ')}`);
+    if (body.status === 'published' && courses.some((c) => c.status !== 'published')) {
+      throw invalid('a published plan can only contain published courses');
+    }
+    await trx
+      .insertInto('training_plans')
+      .values({ id, tenant_id: ctx.principal.tenantId, catalog_id: catalogId, title: body.title, summary: body.summary, status: body.status, created_at: ctx.now.toISOString() })
+      .execute();
+    await trx
+      .insertInto('training_plan_courses')
+      .values(body.courseIds.map((courseId, index) => ({ tenant_id: ctx.principal.tenantId, plan_id: id, course_id: courseId, position: index + 1 })))
+      .execute();
+  });
+  return { id, catalogId, title: body.title, summary: body.summary, status: body.status, courseIds: body.courseIds };
+}
+
+export async function listPlans(ctx: UseCaseContext, catalogId: string): Promise<PlanView[]> {
+  const catalog = await getCatalog(ctx, catalogId);
+  let query = ctx.db.selectFrom('training_plans').selectAll().where('tenant_id', '=', ctx.principal.tenantId).where('catalog_id', '=', catalogId);
+  if (!catalog.canManage) query = query.where('status', '=', 'published');
+  const plans = await query.orderBy('title').execute();
+  if (plans.length === 0) return [];
+  const links = await ctx.db
+    .selectFrom('training_plan_courses')
+    .select(['plan_id', 'course_id'])
+    .where('plan_id', 'in', plans.map((p) => p.id))
+    .orderBy('position')
+    .execute();
+  return plans.map((p) => ({
+    id: p.id,
+    catalogId: p.catalog_id,
+    title: p.title,
+    summary: p.summary,
+    status: p.status as PlanView['status'],
+    courseIds: links.filter((l) => l.plan_id === p.id).map((l) => l.course_id),
+  }));
+}
+
+/** Self-enrols the learner in a published plan: one plan enrolment, and an enrolment in each of its courses. */
+export async function enrolInPlan(ctx: UseCaseContext, planId: string): Promise<{ planEnrolmentId: string; enrolmentIds: string[] }> {
+  const { principal } = ctx;
+  const at = ctx.now.toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .selectFrom('training_plans')
+      .selectAll()
+      .where('tenant_id', '=', principal.tenantId)
+      .where('id', '=', planId)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
+    if (!plan) throw notFound('training plan');
+    let planEnrolment = await trx
+      .selectFrom('plan_enrolments')
+      .select('id')
+      .where('tenant_id', '=', principal.tenantId)
+      .where('learner_id', '=', principal.userId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    if (!planEnrolment) {
+      planEnrolment = { id: newId() };
+      await trx
+        .insertInto('plan_enrolments')
+        .values({ id: planEnrolment.id, tenant_id: principal.tenantId, learner_id: principal.userId, plan_id: planId, source: 'self', due_at: null, enrolled_at: at, completed_at: null })
+        .execute();
+    }
+    const courses = await trx.selectFrom('training_plan_courses').select('course_id').where('plan_id', '=', planId).orderBy('position').execute();
+    const enrolmentIds: string[] = [];
+    for (const { course_id } of courses) {
+      const row = await upsertEnrolment(trx, principal.tenantId, at, {
+        learnerId: principal.userId,
+        courseId: course_id,
+        catalogId: plan.catalog_id,
+        source: 'self',
+        assignedBy: null,
+        dueAt: null,
+        planEnrolmentId: planEnrolment.id,
+      });
+      if (row.plan_enrolment_id === null) {
+        await trx.updateTable('enrolments').set({ plan_enrolment_id: planEnrolment.id }).where('id', '=', row.id).execute();
+      }
+      enrolmentIds.push(row.id);
+    }
+    return { planEnrolmentId: planEnrolment.id, enrolmentIds };
+  });
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { ProgressBody } from '../../domain/api';
+import { verificationCode } from '../../domain/certificate';
+import type { Course } from '../../domain/course';
+import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
+import { isCourseComplete, isLessonUnlocked, progressPercent } from '../../domain/progress';
+import { scoreQuiz, type QuizResult } from '../../domain/quiz';
+import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
+import { isUniqueViolation } from '../store/uniqueViolation';
+import { canSeeLearnerRecords } from './catalogAccess';
+import { loadCourse } from './courses';
+import { toEnrolmentView, type EnrolmentView } from './enrolments';
+import { newId, type UseCaseContext } from './useCaseContext';
+
+export interface ProgressOutcome {
+  enrolment: EnrolmentView;
+  completedLessonIds: string[];
+  progressPercent: number;
+  quizResult: QuizResult | null;
+  certificateId: string | null;
+}
+
+async function loadOwnEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentsTable> {
+  const row = await ctx.db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('tenant_id', '=', ctx.principal.tenantId)
+    .where('id', '=', enrolmentId)
+    .executeTakeFirst();
+  if (!row) throw notFound('enrolment');
+  if (row.learner_id !== ctx.principal.userId) {
+    if (await canSeeLearnerRecords(ctx.db, ctx.principal, row.learner_id, row.catalog_id)) {
+      throw forbidden('only the learner records their own progress');
+    }
+    throw notFound('enrolment');
+  }
+  return row;
+}
+
+async function recordLesson(trx: Transaction<TenantDatabase>, enrolment: EnrolmentsTable, course: Course, lessonId: string, at: string): Promise<void> {
+  if (!course.lessons.some((l) => l.id === lessonId)) throw invalid('that lesson is not part of this course');
+  const done = await completedLessonIds(trx, enrolment.id);
+  if (done.has(lessonId)) return;
+  if (!isLessonUnlocked(course, lessonId, done)) throw conflict('this course unlocks lessons in order: complete the earlier lessons first');
+  try {
+    await trx
+      .insertInto('lesson_progress')
+      .values({ tenant_id: enrolment.tenant_id, learner_id: enrolment.learner_id, enrolment_id: enrolment.id, lesson_id: lessonId, completed_at: at })
+      .execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+async function completedLessonIds(trx: Transaction<TenantDatabase>, enrolmentId: string): Promise<Set<string>> {
+  const rows = await trx.selectFrom('lesson_progress').select('lesson_id').where('enrolment_id', '=', enrolmentId).execute();
+  return new Set(rows.map((r) => r.lesson_id));
+}
+
+async function issueCertificate(trx: Transaction<TenantDatabase>, enrolment: EnrolmentsTable, at: string): Promise<string> {
+  const existing = await trx.selectFrom('certificates').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirst();
+  if (existing) return existing.id;
+  const id = newId();
+  await trx
+    .insertInto('certificates')
+    .values({
+      id,
+      tenant_id: enrolment.tenant_id,
+      learner_id: enrolment.learner_id,
+      enrolment_id: enrolment.id,
+      course_id: enrolment.course_id,
+      verification_code: verificationCode(randomBytes(12)),
+      issued_at: at,
+    })
+    .execute();
+  return id;
+}
+
+/** A plan is complete when the learner has completed every course in it. */
+async function completePlanIfDone(trx: Transaction<TenantDatabase>, enrolment: EnrolmentsTable, at: string): Promise<void> {
+  if (!enrolment.plan_enrolment_id) return;
+  const plan = await trx.selectFrom('plan_enrolments').selectAll().where('id', '=', enrolment.plan_enrolment_id).executeTakeFirst();
+  if (!plan || plan.completed_at) return;
+  const open = await trx
+    .selectFrom('training_plan_courses as pc')
+    .leftJoin('enrolments as e', (join) =>
+      join.onRef('e.course_id', '=', 'pc.course_id').on('e.tenant_id', '=', enrolment.tenant_id).on('e.learner_id', '=', enrolment.learner_id),
+    )
+    .select('pc.course_id')
+    .where('pc.plan_id', '=', plan.plan_id)
+    .where('e.completed_at', 'is', null)
+    .executeTakeFirst();
+  if (!open) await trx.updateTable('plan_enrolments').set({ completed_at: at }).where('id', '=', plan.id).execute();
+}
+
+/**
+ * Records a completed lesson or a quiz attempt, then completes the course (with its certificate)
+ * when everything is done. One transaction: all of it lands or none of it.
+ */
+export async function recordProgress(ctx: UseCaseContext, enrolmentId: string, body: ProgressBody): Promise<ProgressOutcome> {
+  const owned = await loadOwnEnrolment(ctx, enrolmentId);
+  const course = await loadCourse(ctx, owned.course_id);
+  const at = ctx.now.toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const enrolment = await trx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+    let quizResult: QuizResult | null = null;
+    if (body.type === 'lesson-completed') {
+      await recordLesson(trx, enrolment, course, body.lessonId, at);
+    } else {
+      if (!course.quiz) throw invalid('this course has no quiz');
+      if (body.answers.length !== course.quiz.questions.length) {
+        throw invalid(`the quiz has ${course.quiz.questions.length} questions; send one answer for each`);
+      }
+      quizResult = scoreQuiz(course.quiz, body.answers);
+      await trx
+        .insertInto('quiz_attempts')
+        .values({
+          id: newId(),
+          tenant_id: enrolment.tenant_id,
+          learner_id: enrolment.learner_id,
+          enrolment_id: enrolment.id,
+          score_percent: quizResult.scorePercent,
+          passed: quizResult.passed ? 1 : 0,
+          answers_json: JSON.stringify(body.answers),
+          submitted_at: at,
+        })
+        .execute();
+    }
+    if (!enrolment.started_at) {
+      await trx.updateTable('enrolments').set({ started_at: at }).where('id', '=', enrolment.id).execute();
+      enrolment.started_at = at;
+    }
+    const done = await completedLessonIds(trx, enrolment.id);
+    const passed = await trx
+      .selectFrom('quiz_attempts')
+      .select('id')
+      .where('enrolment_id', '=', enrolment.id)
+      .where('passed', '=', 1)
+      .executeTakeFirst();
+    let certificateId: string | null = null;
+    if (isCourseComplete(course, done, passed !== undefined)) {
+      if (!enrolment.completed_at) {
+        await trx.updateTable('enrolments').set({ completed_at: at }).where('id', '=', enrolment.id).execute();
+        enrolment.completed_at = at;
+      }
+      certificateId = await issueCertificate(trx, enrolment, enrolment.completed_at);
+      await completePlanIfDone(trx, enrolment, at);
+    }
+    return {
+      enrolment: toEnrolmentView(enrolment),
+      completedLessonIds: course.lessons.filter((l) => done.has(l.id)).map((l) => l.id),
+      progressPercent: progressPercent(course, done, passed !== undefined),
+      quizResult,
+      certificateId,
+    };
+  });
+}

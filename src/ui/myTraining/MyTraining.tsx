@@ -1,0 +1,101 @@
+import * as React from 'react';
+import { getId, MessageBar, MessageBarButton, MessageBarType, mergeStyleSets, Spinner, SpinnerSize, useTheme } from '@fluentui/react';
+import type { ILmsApi } from '../../client/lmsApi';
+import { LmsApiError } from '../../client/lmsApiError';
+import type { MyTraining as MyTrainingData } from '../../domain/myTraining';
+import { groupByState } from './groupByState';
+import { englishMyTrainingStrings, type MyTrainingStrings } from './myTrainingStrings';
+import { TrainingItemRow } from './TrainingItemRow';
+import { TrainingSummary } from './TrainingSummary';
+import { useMyTraining } from './useMyTraining';
+
+export interface MyTrainingProps {
+  api: ILmsApi;
+  strings?: MyTrainingStrings;
+  /** BCP 47 tag for dates, e.g. the SharePoint page's or Teams client's locale; the browser's when absent. */
+  locale?: string;
+}
+
+function failureText(error: unknown, strings: MyTrainingStrings): string {
+  if (error instanceof LmsApiError) {
+    if (error.status === 0) return strings.unreachable;
+    if (error.status === 401 || error.status === 403) return strings.notSignedIn;
+    return error.message;
+  }
+  return strings.loadFailed;
+}
+
+/** "My training": what the signed-in learner is enrolled in, most urgent first. Host-agnostic. */
+export function MyTraining({ api, strings = englishMyTrainingStrings, locale }: MyTrainingProps): React.ReactElement {
+  const { load, reload } = useMyTraining(api);
+  const theme = useTheme();
+  const [headingId] = React.useState(() => getId('atrium-my-training-'));
+  const classes = mergeStyleSets({
+    root: { color: theme.semanticColors.bodyText, fontFamily: theme.fonts.medium.fontFamily },
+    title: { margin: '0 0 12px', fontSize: 20, fontWeight: 600 },
+    groupHeading: { margin: '20px 0 4px', fontSize: 14, fontWeight: 600 },
+    list: { margin: 0, padding: 0, listStyle: 'none' },
+    empty: { padding: '16px 0' },
+    emptyTitle: { margin: 0, fontSize: 16, fontWeight: 600 },
+    emptyHint: { margin: '4px 0 0', color: theme.palette.neutralSecondary },
+  });
+
+  let body: React.ReactNode;
+  if (load.status === 'loading') {
+    body = <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
+  } else if (load.status === 'failed') {
+    body = (
+      <MessageBar
+        messageBarType={MessageBarType.error}
+        isMultiline={false}
+        actions={<MessageBarButton onClick={reload}>{strings.retry}</MessageBarButton>}
+      >
+        {failureText(load.error, strings)}
+      </MessageBar>
+    );
+  } else {
+    body = <TrainingList training={load.training} strings={strings} locale={locale} classes={classes} />;
+  }
+
+  return (
+    <section className={classes.root} aria-labelledby={headingId} aria-busy={load.status === 'loading'}>
+      <h2 id={headingId} className={classes.title}>
+        {strings.title}
+      </h2>
+      {body}
+    </section>
+  );
+}
+
+interface TrainingListProps {
+  training: MyTrainingData;
+  strings: MyTrainingStrings;
+  locale: string | undefined;
+  classes: Record<'groupHeading' | 'list' | 'empty' | 'emptyTitle' | 'emptyHint', string>;
+}
+
+function TrainingList({ training, strings, locale, classes }: TrainingListProps): React.ReactElement {
+  if (training.items.length === 0) {
+    return (
+      <div className={classes.empty}>
+        <p className={classes.emptyTitle}>{strings.emptyTitle}</p>
+        <p className={classes.emptyHint}>{strings.emptyHint}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <TrainingSummary counts={training.counts} strings={strings} />
+      {groupByState(training.items).map((group) => (
+        <React.Fragment key={group.state}>
+          <h3 className={classes.groupHeading}>{strings.groupHeading(strings.states[group.state], group.items.length)}</h3>
+          <ul className={classes.list}>
+            {group.items.map((item) => (
+              <TrainingItemRow key={item.enrolmentId} item={item} strings={strings} locale={locale} />
+            ))}
+          </ul>
+        </React.Fragment>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Version } from '@microsoft/sp-core-library';
+import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import type { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { MessageBar, MessageBarType, type PartialTheme, ThemeProvider } from '@fluentui/react';
+
+import * as strings from 'MyTrainingWebPartStrings';
+import { LmsApiClient, type ILmsApi } from '../../client/lmsApi';
+import { MyTraining } from '../../ui/myTraining/MyTraining';
+import { AadHttpPort } from './aadHttpPort';
+
+export interface IMyTrainingWebPartProps {
+  /** HTTPS base address of the Atrium LMS API. */
+  apiBaseUrl: string;
+  /** The API's Entra application ID URI or client id, for AadHttpClientFactory.getClient. */
+  apiResource: string;
+}
+
+function isHttpsUrl(value: string): boolean {
+  return /^https:\/\/[^\s/]+/i.test(value.trim());
+}
+
+/** Thin host: reads the SPFx context and properties, builds the API client, renders the shared component. */
+export default class MyTrainingWebPart extends BaseClientSideWebPart<IMyTrainingWebPartProps> {
+  private theme: IReadonlyTheme | undefined;
+  private api: ILmsApi | undefined;
+  private apiKey = '';
+
+  public render(): void {
+    const api = this.currentApi();
+    const content = api
+      ? React.createElement(MyTraining, { api, locale: this.context.pageContext.cultureInfo.currentUICultureName })
+      : React.createElement(MessageBar, { messageBarType: MessageBarType.warning }, strings.NotConfigured);
+    ReactDom.render(React.createElement(ThemeProvider, { theme: this.theme as PartialTheme | undefined }, content), this.domElement);
+  }
+
+  /** One client per configuration, so re-renders do not refetch and a property change does. */
+  private currentApi(): ILmsApi | undefined {
+    const baseUrl = (this.properties.apiBaseUrl ?? '').trim();
+    const resource = (this.properties.apiResource ?? '').trim();
+    if (!isHttpsUrl(baseUrl) || !resource) return undefined;
+    const key = `${baseUrl}\n${resource}`;
+    if (!this.api || key !== this.apiKey) {
+      this.api = new LmsApiClient(new AadHttpPort(this.context.aadHttpClientFactory, resource, baseUrl));
+      this.apiKey = key;
+    }
+    return this.api;
+  }
+
+  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
+    this.theme = currentTheme;
+    if (this.renderedOnce) this.render();
+  }
+
+  protected onDispose(): void {
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+
+  protected get disableReactivePropertyChanges(): boolean {
+    // Apply the service address once the author leaves the field, not on every keystroke.
+    return true;
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [
+        {
+          header: { description: strings.PropertyPaneDescription },
+          groups: [
+            {
+              groupName: strings.ConnectionGroupName,
+              groupFields: [
+                PropertyPaneTextField('apiBaseUrl', {
+                  label: strings.ApiBaseUrlFieldLabel,
+                  description: strings.ApiBaseUrlFieldDescription,
+                  onGetErrorMessage: (value: string) => (!value || isHttpsUrl(value) ? '' : strings.ApiBaseUrlInvalid),
+                }),
+                PropertyPaneTextField('apiResource', {
+                  label: strings.ApiResourceFieldLabel,
+                  description: strings.ApiResourceFieldDescription,
+                }),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { AadHttpClient, type AadHttpClientFactory, type HttpClientResponse } from '@microsoft/sp-http';
+import type { IHttpPort } from '../../client/httpPort';
+import { lmsApiErrorFromTransport } from '../../client/lmsApiError';
+import { apiUrl } from '../../client/http/apiUrl';
+import { readJsonResponse } from '../../client/http/readJsonResponse';
+
+/**
+ * IHttpPort over SPFx's AadHttpClient: SharePoint obtains the token for the Atrium LMS API (the tenant admin
+ * approved the `webApiPermissionRequests` of config/package-solution.json).
+ */
+export class AadHttpPort implements IHttpPort {
+  private readonly factory: AadHttpClientFactory;
+  private readonly apiResource: string;
+  private readonly baseUrl: string;
+  private client: Promise<AadHttpClient> | undefined;
+
+  /** `apiResource` is the API's Entra application ID URI (e.g. `api://…`) or its client id. */
+  constructor(factory: AadHttpClientFactory, apiResource: string, baseUrl: string) {
+    this.factory = factory;
+    this.apiResource = apiResource;
+    this.baseUrl = baseUrl;
+  }
+
+  getJson<T>(path: string): Promise<T> {
+    return this.send<T>(path, (client, url) =>
+      client.get(url, AadHttpClient.configurations.v1, { headers: { Accept: 'application/json' } }),
+    );
+  }
+
+  postJson<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>(path, (client, url) =>
+      client.post(url, AadHttpClient.configurations.v1, {
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+  }
+
+  private async send<T>(path: string, call: (client: AadHttpClient, url: string) => Promise<HttpClientResponse>): Promise<T> {
+    let response: HttpClientResponse;
+    try {
+      if (!this.client) this.client = this.factory.getClient(this.apiResource);
+      response = await call(await this.client, apiUrl(this.baseUrl, path));
+    } catch (cause) {
+      // A rejected getClient (e.g. consent not yet granted) must not stick: the next call tries again.
+      this.client = undefined;
+      throw lmsApiErrorFromTransport(cause);
+    }
+    return readJsonResponse<T>(response);
+  }
+}
