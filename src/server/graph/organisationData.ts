@@ -11,8 +11,9 @@ export interface Office {
   state: string | null;
   streetAddress: string;
   postalCode: string;
-  phonePrefix: string;
-  mobilePrefix: string;
+  /** `#` stands for a digit. */
+  businessPhoneFormat: string;
+  mobilePhoneFormat: string;
   language: string;
   /** Name pools people in this office are drawn from (first is the most common). */
   cultures: readonly NameCulture[];
@@ -21,19 +22,19 @@ export interface Office {
 }
 
 export const OFFICES: readonly Office[] = [
-  { officeLocation: 'Oslo Aker Brygge', city: 'Oslo', country: 'Norway', countryCode: 'NO', state: null, streetAddress: 'Stranden 1', postalCode: '0250', phonePrefix: '+47 22', mobilePrefix: '+47 9', language: 'nb-NO', cultures: ['norwegian', 'swedish'], weight: 14 },
-  { officeLocation: "London King's Cross", city: 'London', country: 'United Kingdom', countryCode: 'GB', state: null, streetAddress: '1 Pancras Square', postalCode: 'N1C 4AG', phonePrefix: '+44 20', mobilePrefix: '+44 7', language: 'en-GB', cultures: ['british', 'american'], weight: 12 },
-  { officeLocation: 'Amsterdam Zuidas', city: 'Amsterdam', country: 'Netherlands', countryCode: 'NL', state: null, streetAddress: 'Gustav Mahlerlaan 10', postalCode: '1082 PP', phonePrefix: '+31 20', mobilePrefix: '+31 6', language: 'nl-NL', cultures: ['dutch', 'german'], weight: 6 },
-  { officeLocation: 'Paris Opéra', city: 'Paris', country: 'France', countryCode: 'FR', state: null, streetAddress: '8 Rue Auber', postalCode: '75009', phonePrefix: '+33 1', mobilePrefix: '+33 6', language: 'fr-FR', cultures: ['french'], weight: 7 },
-  { officeLocation: 'Berlin Mitte', city: 'Berlin', country: 'Germany', countryCode: 'DE', state: null, streetAddress: 'Friedrichstraße 68', postalCode: '10117', phonePrefix: '+49 30', mobilePrefix: '+49 151', language: 'de-DE', cultures: ['german'], weight: 8 },
-  { officeLocation: 'Stockholm Norrmalm', city: 'Stockholm', country: 'Sweden', countryCode: 'SE', state: null, streetAddress: 'Kungsgatan 33', postalCode: '111 56', phonePrefix: '+46 8', mobilePrefix: '+46 70', language: 'sv-SE', cultures: ['swedish', 'norwegian'], weight: 6 },
-  { officeLocation: 'Zurich Europaallee', city: 'Zurich', country: 'Switzerland', countryCode: 'CH', state: null, streetAddress: 'Europaallee 41', postalCode: '8004', phonePrefix: '+41 44', mobilePrefix: '+41 79', language: 'de-CH', cultures: ['german', 'french'], weight: 4 },
-  { officeLocation: 'New York Hudson Yards', city: 'New York', country: 'United States', countryCode: 'US', state: 'NY', streetAddress: '30 Hudson Yards', postalCode: '10001', phonePrefix: '+1 212', mobilePrefix: '+1 917', language: 'en-US', cultures: ['american'], weight: 10 },
-  { officeLocation: 'Seattle South Lake Union', city: 'Seattle', country: 'United States', countryCode: 'US', state: 'WA', streetAddress: '400 Fairview Ave N', postalCode: '98109', phonePrefix: '+1 206', mobilePrefix: '+1 425', language: 'en-US', cultures: ['american'], weight: 8 },
-  { officeLocation: 'Toronto King West', city: 'Toronto', country: 'Canada', countryCode: 'CA', state: 'ON', streetAddress: '200 King St W', postalCode: 'M5H 3T4', phonePrefix: '+1 416', mobilePrefix: '+1 647', language: 'en-CA', cultures: ['american', 'british', 'french'], weight: 6 },
-  { officeLocation: 'Sydney Barangaroo', city: 'Sydney', country: 'Australia', countryCode: 'AU', state: 'NSW', streetAddress: '200 Barangaroo Avenue', postalCode: '2000', phonePrefix: '+61 2', mobilePrefix: '+61 4', language: 'en-AU', cultures: ['british', 'american'], weight: 6 },
-  { officeLocation: 'Tokyo Marunouchi', city: 'Tokyo', country: 'Japan', countryCode: 'JP', state: null, streetAddress: '2-7-2 Marunouchi, Chiyoda-ku', postalCode: '100-7090', phonePrefix: '+81 3', mobilePrefix: '+81 90', language: 'ja-JP', cultures: ['japanese'], weight: 6 },
-  { officeLocation: 'Singapore Marina Bay', city: 'Singapore', country: 'Singapore', countryCode: 'SG', state: null, streetAddress: '10 Marina Boulevard', postalCode: '018983', phonePrefix: '+65 6', mobilePrefix: '+65 9', language: 'en-SG', cultures: ['singaporean'], weight: 7 },
+  { officeLocation: 'Oslo Aker Brygge', city: 'Oslo', country: 'Norway', countryCode: 'NO', state: null, streetAddress: 'Stranden 1', postalCode: '0250', businessPhoneFormat: '+47 22 ## ## ##', mobilePhoneFormat: '+47 9### ####', language: 'nb-NO', cultures: ['norwegian', 'swedish'], weight: 14 },
+  { officeLocation: "London King's Cross", city: 'London', country: 'United Kingdom', countryCode: 'GB', state: null, streetAddress: '1 Pancras Square', postalCode: 'N1C 4AG', businessPhoneFormat: '+44 20 #### ####', mobilePhoneFormat: '+44 7### ######', language: 'en-GB', cultures: ['british', 'american'], weight: 12 },
+  { officeLocation: 'Amsterdam Zuidas', city: 'Amsterdam', country: 'Netherlands', countryCode: 'NL', state: null, streetAddress: 'Gustav Mahlerlaan 10', postalCode: '1082 PP', businessPhoneFormat: '+31 20 ### ####', mobilePhoneFormat: '+31 6 ########', language: 'nl-NL', cultures: ['dutch', 'german'], weight: 6 },
+  { officeLocation: 'Paris Opéra', city: 'Paris', country: 'France', countryCode: 'FR', state: null, streetAddress: '8 Rue Auber', postalCode: '75009', businessPhoneFormat: '+33 1 ## ## ## ##', mobilePhoneFormat: '+33 6 ## ## ## ##', language: 'fr-FR', cultures: ['french'], weight: 7 },
+  { officeLocation: 'Berlin Mitte', city: 'Berlin', country: 'Germany', countryCode: 'DE', state: null, streetAddress: 'Friedrichstraße 68', postalCode: '10117', businessPhoneFormat: '+49 30 ########', mobilePhoneFormat: '+49 151 ########', language: 'de-DE', cultures: ['german'], weight: 8 },
+  { officeLocation: 'Stockholm Norrmalm', city: 'Stockholm', country: 'Sweden', countryCode: 'SE', state: null, streetAddress: 'Kungsgatan 33', postalCode: '111 56', businessPhoneFormat: '+46 8 ### ### ##', mobilePhoneFormat: '+46 70 ### ## ##', language: 'sv-SE', cultures: ['swedish', 'norwegian'], weight: 6 },
+  { officeLocation: 'Zurich Europaallee', city: 'Zurich', country: 'Switzerland', countryCode: 'CH', state: null, streetAddress: 'Europaallee 41', postalCode: '8004', businessPhoneFormat: '+41 44 ### ## ##', mobilePhoneFormat: '+41 79 ### ## ##', language: 'de-CH', cultures: ['german', 'french'], weight: 4 },
+  { officeLocation: 'New York Hudson Yards', city: 'New York', country: 'United States', countryCode: 'US', state: 'NY', streetAddress: '30 Hudson Yards', postalCode: '10001', businessPhoneFormat: '+1 212 ### ####', mobilePhoneFormat: '+1 917 ### ####', language: 'en-US', cultures: ['american'], weight: 10 },
+  { officeLocation: 'Seattle South Lake Union', city: 'Seattle', country: 'United States', countryCode: 'US', state: 'WA', streetAddress: '400 Fairview Ave N', postalCode: '98109', businessPhoneFormat: '+1 206 ### ####', mobilePhoneFormat: '+1 425 ### ####', language: 'en-US', cultures: ['american'], weight: 8 },
+  { officeLocation: 'Toronto King West', city: 'Toronto', country: 'Canada', countryCode: 'CA', state: 'ON', streetAddress: '200 King St W', postalCode: 'M5H 3T4', businessPhoneFormat: '+1 416 ### ####', mobilePhoneFormat: '+1 647 ### ####', language: 'en-CA', cultures: ['american', 'british', 'french'], weight: 6 },
+  { officeLocation: 'Sydney Barangaroo', city: 'Sydney', country: 'Australia', countryCode: 'AU', state: 'NSW', streetAddress: '200 Barangaroo Avenue', postalCode: '2000', businessPhoneFormat: '+61 2 #### ####', mobilePhoneFormat: '+61 4## ### ###', language: 'en-AU', cultures: ['british', 'american'], weight: 6 },
+  { officeLocation: 'Tokyo Marunouchi', city: 'Tokyo', country: 'Japan', countryCode: 'JP', state: null, streetAddress: '2-7-2 Marunouchi, Chiyoda-ku', postalCode: '100-7090', businessPhoneFormat: '+81 3 #### ####', mobilePhoneFormat: '+81 90 #### ####', language: 'ja-JP', cultures: ['japanese'], weight: 6 },
+  { officeLocation: 'Singapore Marina Bay', city: 'Singapore', country: 'Singapore', countryCode: 'SG', state: null, streetAddress: '10 Marina Boulevard', postalCode: '018983', businessPhoneFormat: '+65 6### ####', mobilePhoneFormat: '+65 9### ####', language: 'en-SG', cultures: ['singaporean'], weight: 7 },
 ];
 
 /** The head office: the CEO and most department heads sit here. */
