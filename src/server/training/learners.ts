@@ -101,3 +101,62 @@ export function toLearnerProfile(row: LearnersTable): LearnerProfile {
     syncedAt: row.synced_at,
   };
 }
+
+/**
+ * Writes directory identities (rectification on every sync): new people are inserted, known people
+ * updated to match the directory, and anyone seen again is no longer marked departed.
+ */
+export async function upsertLearnerIdentities(
+  db: Kysely<TenantDatabase>,
+  tenantId: string,
+  identities: readonly LearnerIdentity[],
+  now: Date,
+): Promise<{ inserted: number; updated: number }> {
+  if (identities.length === 0) return { inserted: 0, updated: 0 };
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    let updated = 0;
+    // SQL Server allows 2,100 parameters per statement: stay well below it.
+    for (let start = 0; start < identities.length; start += 500) {
+      const batch = identities.slice(start, start + 500);
+      const existing = new Set(
+        (
+          await trx
+            .selectFrom('learners')
+            .select('learner_id')
+            .where('tenant_id', '=', tenantId)
+            .where('learner_id', 'in', batch.map((i) => i.id))
+            .execute()
+        ).map((r) => r.learner_id),
+      );
+      const fresh = batch.filter((i) => !existing.has(i.id));
+      for (let i = 0; i < fresh.length; i += 100) {
+        await trx
+          .insertInto('learners')
+          .values(
+            fresh.slice(i, i + 100).map((identity) => ({
+              tenant_id: tenantId,
+              learner_id: identity.id,
+              ...identityColumns(identity),
+              departed_at: null,
+              synced_at: at,
+              created_at: at,
+            })),
+          )
+          .execute();
+      }
+      inserted += fresh.length;
+      for (const identity of batch.filter((i) => existing.has(i.id))) {
+        await trx
+          .updateTable('learners')
+          .set({ ...identityColumns(identity), departed_at: null, synced_at: at })
+          .where('tenant_id', '=', tenantId)
+          .where('learner_id', '=', identity.id)
+          .execute();
+        updated += 1;
+      }
+    }
+    return { inserted, updated };
+  });
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import Ajv from 'ajv';
+import ts from 'typescript';
+import { readPngHeader, readRgbaPixels } from './pngFile';
+
+const root = path.resolve(__dirname, '../..');
+const readJson = (relativePath: string): any => JSON.parse(readFileSync(path.join(root, relativePath), 'utf8'));
+
+/** SPFx component manifests are JSON with comments; TypeScript's reader handles those. */
+function readJsonWithComments(relativePath: string): any {
+  const parsed = ts.parseConfigFileTextToJson(relativePath, readFileSync(path.join(root, relativePath), 'utf8'));
+  if (parsed.error) throw new Error(ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n'));
+  return parsed.config;
+}
+
+function teamsManifestValidator(): Ajv.ValidateFunction {
+  // The official schema is draft-04 but uses `const` (e.g. manifestVersion "1.29"); ajv 6 understands both.
+  const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
+  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+  return ajv.compile(JSON.parse(readFileSync(path.join(root, '../shared/reference/teams/MicrosoftTeams.schema.json'), 'utf8')));
+}
+
+const validate = teamsManifestValidator();
+const teamsManifest = readJson('teams/manifest.json');
+const webPartManifest = readJsonWithComments('src/webparts/myTraining/MyTrainingWebPart.manifest.json');
+const packageSolution = readJson('config/package-solution.json');
+
+test('teams/manifest.json validates against the official Teams schema', () => {
+  const valid = validate(teamsManifest);
+  assert.equal(valid, true, JSON.stringify(validate.errors, null, 2));
+  assert.equal(teamsManifest.manifestVersion, '1.29');
+});
+
+test('the validation rejects a broken manifest: missing id, wrong schema version, bad accent colour', () => {
+  const withoutId = structuredClone(teamsManifest);
+  delete withoutId.id;
+  assert.equal(validate(withoutId), false);
+  assert.ok(validate.errors?.some((e) => e.message?.includes("'id'")), JSON.stringify(validate.errors));
+
+  assert.equal(validate({ ...teamsManifest, manifestVersion: '1.17' }), false);
+  assert.equal(validate({ ...teamsManifest, accentColor: 'blue' }), false);
+});
+
+test('the icons exist with the sizes Teams requires: color 192x192, outline 32x32', () => {
+  const color = readPngHeader(readFileSync(path.join(root, 'teams', teamsManifest.icons.color)));
+  assert.deepEqual([color.width, color.height], [192, 192]);
+  const outline = readPngHeader(readFileSync(path.join(root, 'teams', teamsManifest.icons.outline)));
+  assert.deepEqual([outline.width, outline.height], [32, 32]);
+});
+
+test('the outline icon is white on transparent, and not empty', () => {
+  const { rgba } = readRgbaPixels(readFileSync(path.join(root, 'teams', teamsManifest.icons.outline)));
+  let visible = 0;
+  let transparent = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const alpha = rgba[i + 3];
+    if (alpha === 0) transparent++;
+    else {
+      visible++;
+      assert.deepEqual([...rgba.subarray(i, i + 3)], [255, 255, 255], `pixel ${i / 4} is visible but not white`);
+    }
+  }
+  assert.ok(visible > 50, 'the glyph is drawn');
+  assert.ok(transparent > 300, 'the background is transparent');
+});
+
+test('every Teams tab opens the My training web part, through SharePoint as SPFx-hosted tabs must', () => {
+  const componentId: string = webPartManifest.id;
+  assert.match(componentId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  assert.deepEqual([...webPartManifest.supportedHosts].sort(), ['SharePointWebPart', 'TeamsPersonalApp', 'TeamsTab']);
+
+  const [personal] = teamsManifest.staticTabs;
+  assert.deepEqual(personal.scopes, ['personal']);
+  assert.equal(
+    personal.contentUrl,
+    `https://{teamSiteDomain}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=/_layouts/15/teamshostedapp.aspx%3Fteams%26personal%26componentId=${componentId}%26forceLocale={locale}`,
+  );
+  const [channel] = teamsManifest.configurableTabs;
+  assert.equal(
+    channel.configurationUrl,
+    `https://{teamSiteDomain}{teamSitePath}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest={teamSitePath}/_layouts/15/teamshostedapp.aspx%3FopenPropertyPane=true%26teams%26componentId=${componentId}%26forceLocale={locale}`,
+  );
+  // Teams signs the user in to SharePoint (TeamsLogon.aspx); the web part then gets API tokens through SharePoint.
+  assert.deepEqual(teamsManifest.webApplicationInfo, { resource: 'https://{teamSiteDomain}', id: '00000003-0000-0ff1-ce00-000000000000' });
+});
+
+test('the solution package asks for the API permission and is deployable tenant-wide', () => {
+  const solution = packageSolution.solution;
+  assert.deepEqual(solution.webApiPermissionRequests, [{ resource: 'Atrium LMS API', scope: 'access_as_user' }]);
+  assert.equal(solution.skipFeatureDeployment, true);
+  assert.equal(solution.includeClientSideAssets, true);
+  assert.equal(solution.isDomainIsolated, false);
+  assert.equal(packageSolution.paths.zippedPackage, 'solution/atrium-lms.sppkg');
+  assert.notEqual(solution.id, teamsManifest.id);
+  assert.notEqual(solution.id, webPartManifest.id);
+});
+
+test('config.json bundles the web part manifest and its localized strings', () => {
+  const config = readJson('config/config.json');
+  const components = Object.values(config.bundles).flatMap((bundle: any) => bundle.components);
+  assert.deepEqual(
+    components.map((c: any) => c.manifest),
+    ['./src/webparts/myTraining/MyTrainingWebPart.manifest.json'],
+  );
+  const stringsModule = readFileSync(path.join(root, 'src/webparts/myTraining/loc/mystrings.d.ts'), 'utf8');
+  for (const [moduleName, resourcePath] of Object.entries(config.localizedResources) as [string, string][]) {
+    assert.ok(stringsModule.includes(`declare module '${moduleName}'`), `${moduleName} is declared`);
+    const source = resourcePath.replace(/^lib\//, 'src/').replace('{locale}', 'en-us');
+    assert.ok(readFileSync(path.join(root, source), 'utf8').includes('define('), `${source} is an AMD strings module`);
+  }
+});
