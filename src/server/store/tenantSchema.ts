@@ -137,6 +137,49 @@ export interface CertificatesTable {
   issued_at: string;
 }
 
+export interface AssignmentRulesTable {
+  id: string;
+  tenant_id: string;
+  catalog_id: string;
+  course_id: string;
+  name: string;
+  criteria_json: string;
+  due_within_days: number;
+  created_at: string;
+}
+
+export interface RuleAssignmentsTable {
+  tenant_id: string;
+  learner_id: string;
+  rule_id: string;
+  enrolment_id: string;
+  assigned_at: string;
+  /** Set when the person stops matching the rule; their records stay. */
+  unmatched_at: string | null;
+}
+
+export interface CatalogAudiencesTable {
+  tenant_id: string;
+  catalog_id: string;
+  group_id: string;
+  display_name: string | null;
+}
+
+export interface GroupMembersTable {
+  tenant_id: string;
+  learner_id: string;
+  group_id: string;
+  synced_at: string;
+}
+
+export interface DirectorySyncStateTable {
+  tenant_id: string;
+  delta_link: string | null;
+  last_full_sync_at: string | null;
+  last_sync_at: string | null;
+  last_result_json: string | null;
+}
+
 export interface TenantDatabase {
   learners: LearnersTable;
   catalogs: CatalogsTable;
@@ -150,6 +193,11 @@ export interface TenantDatabase {
   lesson_progress: LessonProgressTable;
   quiz_attempts: QuizAttemptsTable;
   certificates: CertificatesTable;
+  assignment_rules: AssignmentRulesTable;
+  rule_assignments: RuleAssignmentsTable;
+  catalog_audiences: CatalogAudiencesTable;
+  group_members: GroupMembersTable;
+  directory_sync_state: DirectorySyncStateTable;
 }
 
 /** The tables that hold rows about a person, each keyed and indexed by (tenant_id, learner_id). */
@@ -161,4 +209,6 @@ export const LEARNER_KEYED_TABLES = [
   'lesson_progress',
   'quiz_attempts',
   'certificates',
+  'rule_assignments',
+  'group_members',
 ] as const satisfies ReadonlyArray<keyof TenantDatabase>;

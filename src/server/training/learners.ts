@@ -4,6 +4,7 @@ import type { LearnerIdentity } from '../../domain/identity';
 import type { Principal } from '../auth/principal';
 import type { LearnersTable, TenantDatabase } from '../store/tenantSchema';
 import { isUniqueViolation } from '../store/uniqueViolation';
+import { applyAssignmentRules } from './assignmentRules';
 
 /** Where a signed-in person's identity comes from (Microsoft Graph in production). */
 export interface IdentitySource {
@@ -60,6 +61,7 @@ export class LearnerRegistry {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
+      await applyAssignmentRules(db, principal.tenantId, now, [principal.userId]);
     }
     this.known.set(key, true);
   }

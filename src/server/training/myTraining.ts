@@ -1,12 +1,17 @@
-import { summariseMyTraining, trainingState, type EnrolmentSource, type MyTraining } from '../../domain/myTraining';
+import type { Kysely } from 'kysely';
+import { summariseMyTraining, trainingState, type EnrolmentSource, type MyTraining, type MyTrainingItem } from '../../domain/myTraining';
+import type { TenantDatabase } from '../store/tenantSchema';
+import { toLearnerProfile, type LearnerProfile } from './learners';
 import type { UseCaseContext } from './useCaseContext';
 
-/** The learner's own training: one query over their enrolments, with progress counted in the database. */
-export async function myTraining(ctx: UseCaseContext): Promise<MyTraining> {
-  const rows = await ctx.db
+/** People's enrolments with progress counted in the database: one query, whatever the number of enrolments. */
+async function trainingItems(db: Kysely<TenantDatabase>, tenantId: string, learnerIds: readonly string[], now: Date): Promise<Map<string, MyTrainingItem[]>> {
+  const byLearner = new Map<string, MyTrainingItem[]>(learnerIds.map((id) => [id, []]));
+  if (learnerIds.length === 0) return byLearner;
+  const rows = await db
     .selectFrom('enrolments as e')
     .innerJoin('courses as c', 'c.id', 'e.course_id')
-    .select(['e.id', 'e.course_id', 'e.catalog_id', 'e.source', 'e.due_at', 'e.enrolled_at', 'e.started_at', 'e.completed_at'])
+    .select(['e.id', 'e.learner_id', 'e.course_id', 'e.catalog_id', 'e.source', 'e.due_at', 'e.enrolled_at', 'e.started_at', 'e.completed_at'])
     .select(['c.title', 'c.format', 'c.duration_minutes'])
     .select((eb) => [
       eb.case().when('c.quiz_json', 'is', null).then(0).else(1).end().as('has_quiz'),
@@ -15,30 +20,57 @@ export async function myTraining(ctx: UseCaseContext): Promise<MyTraining> {
       eb.selectFrom('quiz_attempts as q').select((x) => x.fn.max('q.passed').as('p')).whereRef('q.enrolment_id', '=', 'e.id').as('quiz_passed'),
       eb.selectFrom('certificates as ct').select('ct.id').whereRef('ct.enrolment_id', '=', 'e.id').as('certificate_id'),
     ])
-    .where('e.tenant_id', '=', ctx.principal.tenantId)
-    .where('e.learner_id', '=', ctx.principal.userId)
+    .where('e.tenant_id', '=', tenantId)
+    .where(learnerIds.length === 1 ? (eb) => eb('e.learner_id', '=', learnerIds[0]) : (eb) => eb('e.learner_id', 'in', learnerIds))
     .execute();
 
-  return summariseMyTraining(
-    rows.map((row) => {
-      const steps = Number(row.lesson_count ?? 0) + Number(row.has_quiz);
-      const done = Number(row.lessons_done ?? 0) + (Number(row.has_quiz) === 1 && Number(row.quiz_passed ?? 0) === 1 ? 1 : 0);
-      return {
-        enrolmentId: row.id,
-        courseId: row.course_id,
-        catalogId: row.catalog_id,
-        title: row.title,
-        format: row.format,
-        durationMinutes: row.duration_minutes,
-        source: row.source as EnrolmentSource,
-        state: trainingState({ dueAt: row.due_at, startedAt: row.started_at, completedAt: row.completed_at }, ctx.now),
-        dueAt: row.due_at,
-        enrolledAt: row.enrolled_at,
-        startedAt: row.started_at,
-        completedAt: row.completed_at,
-        progressPercent: row.completed_at ? 100 : steps === 0 ? 0 : Math.round((done / steps) * 100),
-        certificateId: row.certificate_id ?? null,
-      };
-    }),
-  );
+  for (const row of rows) {
+    const steps = Number(row.lesson_count ?? 0) + Number(row.has_quiz);
+    const done = Number(row.lessons_done ?? 0) + (Number(row.has_quiz) === 1 && Number(row.quiz_passed ?? 0) === 1 ? 1 : 0);
+    byLearner.get(row.learner_id)?.push({
+      enrolmentId: row.id,
+      courseId: row.course_id,
+      catalogId: row.catalog_id,
+      title: row.title,
+      format: row.format,
+      durationMinutes: row.duration_minutes,
+      source: row.source as EnrolmentSource,
+      state: trainingState({ dueAt: row.due_at, startedAt: row.started_at, completedAt: row.completed_at }, now),
+      dueAt: row.due_at,
+      enrolledAt: row.enrolled_at,
+      startedAt: row.started_at,
+      completedAt: row.completed_at,
+      progressPercent: row.completed_at ? 100 : steps === 0 ? 0 : Math.round((done / steps) * 100),
+      certificateId: row.certificate_id ?? null,
+    });
+  }
+  return byLearner;
+}
+
+/** The learner's own training: assigned, due, overdue, in progress, completed. */
+export async function myTraining(ctx: UseCaseContext): Promise<MyTraining> {
+  const items = await trainingItems(ctx.db, ctx.principal.tenantId, [ctx.principal.userId], ctx.now);
+  return summariseMyTraining(items.get(ctx.principal.userId) ?? []);
+}
+
+export interface TeamMemberTraining {
+  person: Pick<LearnerProfile, 'id' | 'displayName' | 'jobTitle' | 'department' | 'officeLocation'>;
+  training: MyTraining;
+}
+
+/** A line manager's view: the training status of their direct reports (manager relation from the directory). */
+export async function myTeamTraining(ctx: UseCaseContext): Promise<TeamMemberTraining[]> {
+  const reports = await ctx.db
+    .selectFrom('learners')
+    .selectAll()
+    .where('tenant_id', '=', ctx.principal.tenantId)
+    .where('manager_id', '=', ctx.principal.userId)
+    .where('departed_at', 'is', null)
+    .orderBy('display_name')
+    .execute();
+  const items = await trainingItems(ctx.db, ctx.principal.tenantId, reports.map((r) => r.learner_id), ctx.now);
+  return reports.map((row) => {
+    const { id, displayName, jobTitle, department, officeLocation } = toLearnerProfile(row);
+    return { person: { id, displayName, jobTitle, department, officeLocation }, training: summariseMyTraining(items.get(row.learner_id) ?? []) };
+  });
 }

@@ -10,11 +10,12 @@ import * as strings from 'MyTrainingWebPartStrings';
 import { LmsApiClient, type ILmsApi } from '../../client/lmsApi';
 import { MyTraining } from '../../ui/myTraining/MyTraining';
 import { AadHttpPort } from './aadHttpPort';
+import { type ApiConnection, readTenantApiConnection } from './tenantApiConnection';
 
 export interface IMyTrainingWebPartProps {
-  /** HTTPS base address of the Atrium LMS API. */
+  /** HTTPS base address of the Atrium LMS API; empty means the tenant property. */
   apiBaseUrl: string;
-  /** The API's Entra application ID URI or client id, for AadHttpClientFactory.getClient. */
+  /** The API's Entra application ID URI or client id, for AadHttpClientFactory.getClient; empty means the tenant property. */
   apiResource: string;
 }
 
@@ -25,8 +26,19 @@ function isHttpsUrl(value: string): boolean {
 /** Thin host: reads the SPFx context and properties, builds the API client, renders the shared component. */
 export default class MyTrainingWebPart extends BaseClientSideWebPart<IMyTrainingWebPartProps> {
   private theme: IReadonlyTheme | undefined;
+  private tenantConnection: ApiConnection = { apiBaseUrl: '', apiResource: '' };
   private api: ILmsApi | undefined;
   private apiKey = '';
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    if (this.properties.apiBaseUrl && this.properties.apiResource) return;
+    try {
+      this.tenantConnection = await readTenantApiConnection(this.context.spHttpClient, this.context.pageContext.web.absoluteUrl);
+    } catch {
+      // No tenant properties readable: the web part asks to be configured instead.
+    }
+  }
 
   public render(): void {
     const api = this.currentApi();
@@ -36,10 +48,10 @@ export default class MyTrainingWebPart extends BaseClientSideWebPart<IMyTraining
     ReactDom.render(React.createElement(ThemeProvider, { theme: this.theme as PartialTheme | undefined }, content), this.domElement);
   }
 
-  /** One client per configuration, so re-renders do not refetch and a property change does. */
+  /** One client per connection, so re-renders do not refetch and a property change does. */
   private currentApi(): ILmsApi | undefined {
-    const baseUrl = (this.properties.apiBaseUrl ?? '').trim();
-    const resource = (this.properties.apiResource ?? '').trim();
+    const baseUrl = (this.properties.apiBaseUrl || this.tenantConnection.apiBaseUrl || '').trim();
+    const resource = (this.properties.apiResource || this.tenantConnection.apiResource || '').trim();
     if (!isHttpsUrl(baseUrl) || !resource) return undefined;
     const key = `${baseUrl}\n${resource}`;
     if (!this.api || key !== this.apiKey) {
@@ -63,7 +75,7 @@ export default class MyTrainingWebPart extends BaseClientSideWebPart<IMyTraining
   }
 
   protected get disableReactivePropertyChanges(): boolean {
-    // Apply the service address once the author leaves the field, not on every keystroke.
+    // Apply the service address once the author confirms it, not on every keystroke.
     return true;
   }
 

@@ -132,6 +132,8 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
         .execute();
       await db.schema.createIndex('ix_enrolments_learner').on('enrolments').columns(['tenant_id', 'learner_id']).execute();
       await db.schema.createIndex('ix_enrolments_course').on('enrolments').columns(['tenant_id', 'course_id']).execute();
+      // assigned_by names a person too (the manager who assigned): found by the same key on erasure.
+      await db.schema.createIndex('ix_enrolments_assigned_by').on('enrolments').columns(['tenant_id', 'assigned_by']).execute();
 
       await db.schema
         .createTable('lesson_progress')
@@ -174,8 +176,65 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
     },
   };
 
-  return { getMigrations: async () => ({ '0001_initial': initial }) };
+  const identityRules: Migration = {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('assignment_rules')
+        .addColumn('id', t.id, (c) => c.notNull().primaryKey())
+        .addColumn('tenant_id', t.id, (c) => c.notNull())
+        .addColumn('catalog_id', t.id, (c) => c.notNull().references('catalogs.id'))
+        .addColumn('course_id', t.id, (c) => c.notNull().references('courses.id'))
+        .addColumn('name', t.text(200), (c) => c.notNull())
+        .addColumn('criteria_json', t.text(4000), (c) => c.notNull())
+        .addColumn('due_within_days', t.integer, (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ix_assignment_rules_catalog').on('assignment_rules').columns(['tenant_id', 'catalog_id']).execute();
+
+      await db.schema
+        .createTable('rule_assignments')
+        .addColumn('tenant_id', t.id, (c) => c.notNull())
+        .addColumn('learner_id', t.id, (c) => c.notNull())
+        .addColumn('rule_id', t.id, (c) => c.notNull().references('assignment_rules.id'))
+        .addColumn('enrolment_id', t.id, (c) => c.notNull().references('enrolments.id'))
+        .addColumn('assigned_at', t.timestamp, (c) => c.notNull())
+        .addColumn('unmatched_at', t.timestamp)
+        .addPrimaryKeyConstraint('pk_rule_assignments', ['rule_id', 'learner_id'])
+        .execute();
+      await db.schema.createIndex('ix_rule_assignments_learner').on('rule_assignments').columns(['tenant_id', 'learner_id']).execute();
+
+      await db.schema
+        .createTable('catalog_audiences')
+        .addColumn('tenant_id', t.id, (c) => c.notNull())
+        .addColumn('catalog_id', t.id, (c) => c.notNull().references('catalogs.id'))
+        .addColumn('group_id', t.id, (c) => c.notNull())
+        .addColumn('display_name', t.text(256))
+        .addPrimaryKeyConstraint('pk_catalog_audiences', ['catalog_id', 'group_id'])
+        .execute();
+
+      await db.schema
+        .createTable('group_members')
+        .addColumn('tenant_id', t.id, (c) => c.notNull())
+        .addColumn('learner_id', t.id, (c) => c.notNull())
+        .addColumn('group_id', t.id, (c) => c.notNull())
+        .addColumn('synced_at', t.timestamp, (c) => c.notNull())
+        .addPrimaryKeyConstraint('pk_group_members', ['group_id', 'learner_id'])
+        .execute();
+      await db.schema.createIndex('ix_group_members_learner').on('group_members').columns(['tenant_id', 'learner_id']).execute();
+
+      await db.schema
+        .createTable('directory_sync_state')
+        .addColumn('tenant_id', t.id, (c) => c.notNull().primaryKey())
+        .addColumn('delta_link', t.longText)
+        .addColumn('last_full_sync_at', t.timestamp)
+        .addColumn('last_sync_at', t.timestamp)
+        .addColumn('last_result_json', t.text(4000))
+        .execute();
+    },
+  };
+
+  return { getMigrations: async () => ({ '0001_initial': initial, '0002_identity_rules': identityRules }) };
 }
 
 /** The name of the newest migration: the schema version recorded in the tenant catalog. */
-export const TENANT_SCHEMA_VERSION = '0001_initial';
+export const TENANT_SCHEMA_VERSION = '0002_identity_rules';

@@ -1,0 +1,95 @@
+import type { TrainingState } from './myTraining';
+
+/** One person's enrolment in one course, as training reports see it. */
+export interface ReportRow {
+  learnerId: string;
+  displayName: string | null;
+  department: string | null;
+  officeLocation: string | null;
+  courseId: string;
+  courseTitle: string;
+  source: string;
+  state: TrainingState;
+  dueAt: string | null;
+  completedAt: string | null;
+  /** Assigned by a rule the person no longer matches (records are kept). */
+  outOfScope: boolean;
+}
+
+export type ReportDimension = 'department' | 'officeLocation' | 'course';
+
+export interface ReportBucket {
+  key: string;
+  label: string;
+  total: number;
+  completed: number;
+  overdue: number;
+  dueSoon: number;
+  inProgress: number;
+  notStarted: number;
+  /** Completed out of total, 0–100, rounded. */
+  completionPercent: number;
+}
+
+const UNKNOWN = '(not set)';
+
+function keyOf(row: ReportRow, by: ReportDimension): { key: string; label: string } {
+  if (by === 'course') return { key: row.courseId, label: row.courseTitle };
+  const value = by === 'department' ? row.department : row.officeLocation;
+  return { key: value ?? UNKNOWN, label: value ?? UNKNOWN };
+}
+
+/** Completion and overdue counts per department, office or course: data ready for a chart. */
+export function aggregateReport(rows: readonly ReportRow[], by: ReportDimension): ReportBucket[] {
+  const buckets = new Map<string, ReportBucket>();
+  for (const row of rows) {
+    const { key, label } = keyOf(row, by);
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { key, label, total: 0, completed: 0, overdue: 0, dueSoon: 0, inProgress: 0, notStarted: 0, completionPercent: 0 };
+      buckets.set(key, bucket);
+    }
+    bucket.total += 1;
+    if (row.state === 'completed') bucket.completed += 1;
+    else if (row.state === 'overdue') bucket.overdue += 1;
+    else if (row.state === 'due-soon') bucket.dueSoon += 1;
+    else if (row.state === 'in-progress') bucket.inProgress += 1;
+    else bucket.notStarted += 1;
+  }
+  const list = [...buckets.values()];
+  for (const b of list) b.completionPercent = Math.round((b.completed / b.total) * 100);
+  return list.sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label));
+}
+
+export const REPORT_COLUMNS: Array<{ header: string; value: (row: ReportRow) => string }> = [
+  { header: 'Learner', value: (r) => r.displayName ?? r.learnerId },
+  { header: 'Department', value: (r) => r.department ?? '' },
+  { header: 'Office', value: (r) => r.officeLocation ?? '' },
+  { header: 'Course', value: (r) => r.courseTitle },
+  { header: 'Enrolled by', value: (r) => r.source },
+  { header: 'Status', value: (r) => r.state },
+  { header: 'Due', value: (r) => r.dueAt?.slice(0, 10) ?? '' },
+  { header: 'Completed', value: (r) => r.completedAt?.slice(0, 10) ?? '' },
+  { header: 'Out of scope', value: (r) => (r.outOfScope ? 'yes' : '') },
+];
+
+/** A spreadsheet would run a cell starting with these as a formula (CSV injection). */
+function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string): string {
+  const safe = neutraliseFormula(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV with a header row and CRLF line ends. */
+export function reportCsv(rows: readonly ReportRow[]): string {
+  const lines = [REPORT_COLUMNS.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(REPORT_COLUMNS.map((c) => csvCell(c.value(row))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function reportCells(rows: readonly ReportRow[]): string[][] {
+  return rows.map((row) => REPORT_COLUMNS.map((c) => neutraliseFormula(c.value(row))));
+}

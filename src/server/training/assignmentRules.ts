@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import { planRuleAssignments, ruleCriteriaSchema, type AssignmentRule, type AssignmentRuleBody } from '../../domain/assignmentRules';
+import { invalid } from '../../domain/errors';
+import type { TenantDatabase } from '../store/tenantSchema';
+import { requireCatalogManager } from './catalogAccess';
+import { getCatalog } from './catalogs';
+import { loadCourse } from './courses';
+import { upsertEnrolment } from './enrolments';
+import { newId, type UseCaseContext } from './useCaseContext';
+
+export interface RuleApplication {
+  assigned: number;
+  unmatched: number;
+  rematched: number;
+}
+
+const DAY_MS = 86_400_000;
+
+async function loadRules(db: Kysely<TenantDatabase>, tenantId: string, catalogId?: string): Promise<AssignmentRule[]> {
+  let query = db.selectFrom('assignment_rules').selectAll().where('tenant_id', '=', tenantId);
+  if (catalogId) query = query.where('catalog_id', '=', catalogId);
+  const rows = await query.orderBy('created_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    catalogId: r.catalog_id,
+    courseId: r.course_id,
+    name: r.name,
+    criteria: ruleCriteriaSchema.parse(JSON.parse(r.criteria_json)),
+    dueWithinDays: r.due_within_days,
+  }));
+}
+
+/**
+ * Applies the tenant's assignment rules to some people (after their sign-in or a directory sync) or to
+ * everyone. New matches are enrolled with a due date; people who stop matching keep their records, marked.
+ */
+export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId: string, now: Date, learnerIds?: readonly string[]): Promise<RuleApplication> {
+  const rules = await loadRules(db, tenantId);
+  const result: RuleApplication = { assigned: 0, unmatched: 0, rematched: 0 };
+  if (rules.length === 0 || learnerIds?.length === 0) return result;
+  const at = now.toISOString();
+  const batches: Array<readonly string[] | undefined> = [];
+  if (learnerIds) for (let i = 0; i < learnerIds.length; i += 500) batches.push(learnerIds.slice(i, i + 500));
+  else batches.push(undefined);
+
+  for (const batch of batches) {
+    await db.transaction().execute(async (trx) => {
+      let peopleQuery = trx
+        .selectFrom('learners')
+        .select(['learner_id', 'department', 'job_title', 'office_location', 'country', 'city', 'departed_at'])
+        .where('tenant_id', '=', tenantId);
+      if (batch) peopleQuery = peopleQuery.where('learner_id', 'in', batch);
+      const people = (await peopleQuery.execute()).map((p) => ({
+        id: p.learner_id,
+        department: p.department,
+        jobTitle: p.job_title,
+        officeLocation: p.office_location,
+        country: p.country,
+        city: p.city,
+        departedAt: p.departed_at,
+      }));
+      let factsQuery = trx.selectFrom('rule_assignments').select(['learner_id', 'rule_id', 'unmatched_at']).where('tenant_id', '=', tenantId);
+      if (batch) factsQuery = factsQuery.where('learner_id', 'in', batch);
+      const facts = (await factsQuery.execute()).map((f) => ({ learnerId: f.learner_id, ruleId: f.rule_id, unmatchedAt: f.unmatched_at }));
+
+      const plan = planRuleAssignments(rules, people, facts);
+      for (const { learnerId, rule } of plan.assign) {
+        const enrolment = await upsertEnrolment(trx, tenantId, at, {
+          learnerId,
+          courseId: rule.courseId,
+          catalogId: rule.catalogId,
+          source: 'rule',
+          assignedBy: null,
+          dueAt: new Date(now.getTime() + rule.dueWithinDays * DAY_MS).toISOString(),
+          planEnrolmentId: null,
+        });
+        await trx
+          .insertInto('rule_assignments')
+          .values({ tenant_id: tenantId, learner_id: learnerId, rule_id: rule.id, enrolment_id: enrolment.id, assigned_at: at, unmatched_at: null })
+          .execute();
+      }
+      for (const { learnerId, ruleId } of plan.unmatch) {
+        await trx.updateTable('rule_assignments').set({ unmatched_at: at }).where('rule_id', '=', ruleId).where('learner_id', '=', learnerId).execute();
+      }
+      for (const { learnerId, ruleId } of plan.rematch) {
+        await trx.updateTable('rule_assignments').set({ unmatched_at: null }).where('rule_id', '=', ruleId).where('learner_id', '=', learnerId).execute();
+      }
+      result.assigned += plan.assign.length;
+      result.unmatched += plan.unmatch.length;
+      result.rematched += plan.rematch.length;
+    });
+  }
+  return result;
+}
+
+export async function createAssignmentRule(ctx: UseCaseContext, catalogId: string, body: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }> {
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  const course = await loadCourse(ctx, body.courseId);
+  if (course.catalogId !== catalogId) throw invalid('the course is not in this catalog');
+  if (course.status !== 'published') throw invalid('only a published course can be assigned by a rule');
+  const rule: AssignmentRule = { id: newId(), catalogId, courseId: body.courseId, name: body.name, criteria: body.criteria, dueWithinDays: body.dueWithinDays };
+  await ctx.db
+    .insertInto('assignment_rules')
+    .values({
+      id: rule.id,
+      tenant_id: ctx.principal.tenantId,
+      catalog_id: catalogId,
+      course_id: rule.courseId,
+      name: rule.name,
+      criteria_json: JSON.stringify(rule.criteria),
+      due_within_days: rule.dueWithinDays,
+      created_at: ctx.now.toISOString(),
+    })
+    .execute();
+  const applied = await applyAssignmentRules(ctx.db, ctx.principal.tenantId, ctx.now);
+  return { rule, applied };
+}
+
+export async function listAssignmentRules(ctx: UseCaseContext, catalogId: string): Promise<AssignmentRule[]> {
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  return loadRules(ctx.db, ctx.principal.tenantId, catalogId);
+}

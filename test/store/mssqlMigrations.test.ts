@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { catalogMigrationProvider } from '../../src/server/store/migrations/catalogMigrations';
+import { migrateToLatest } from '../../src/server/store/migrations/migrateToLatest';
+import { tenantMigrationProvider } from '../../src/server/store/migrations/tenantMigrations';
+import { LEARNER_KEYED_TABLES } from '../../src/server/store/tenantSchema';
+import { assertAllParseAsTsql, assertParsesAsTsql } from '../support/tsqlParser';
+import { createTsqlRecordingKysely, type RecordedTsql } from '../support/tsqlRecorder';
+
+async function recordMigrations(provider: Parameters<typeof migrateToLatest>[1]): Promise<RecordedTsql[]> {
+  const { db, recorder } = createTsqlRecordingKysely();
+  try {
+    await migrateToLatest(db, provider);
+  } finally {
+    await db.destroy();
+  }
+  return recorder.statements;
+}
+
+function createTable(statements: RecordedTsql[], table: string): string {
+  const found = statements.find((s) => s.kind === 'CreateTableNode' && s.sql.startsWith(`create table "${table}" (`));
+  assert.ok(found, `no create table "${table}" was issued`);
+  return found.sql;
+}
+
+describe('tenant schema migrations, compiled for SQL Server', async () => {
+  const statements = await recordMigrations(tenantMigrationProvider('mssql'));
+
+  it('runs through the Migrator: its own tables, the lock, every table of the schema, the migration row', () => {
+    assert.ok(statements.some((s) => s.sql.startsWith('create table "kysely_migration" (')));
+    assert.ok(statements.some((s) => s.sql.startsWith('create table "kysely_migration_lock" (')));
+    assert.ok(statements.some((s) => /^exec sp_getapplock /.test(s.sql)), 'the migration lock is taken');
+    assert.ok(statements.some((s) => /^exec sp_releaseapplock /.test(s.sql)), 'the migration lock is released');
+    for (const table of ['learners', 'catalogs', 'courses', 'lessons', 'enrolments', 'quiz_attempts', 'certificates']) createTable(statements, table);
+    const recorded = statements.find((s) => s.sql.startsWith('insert into "kysely_migration"'));
+    assert.ok(recorded, 'the applied migration is recorded');
+    assert.ok(recorded.parameters.includes('0001_initial'));
+  });
+
+  it('every statement parses as T-SQL', () => {
+    assert.ok(statements.length > 30, `only ${statements.length} statements were recorded`);
+    const outcomes = assertAllParseAsTsql(statements);
+    // The foreign keys are the only thing the parser cannot take; they were cut out, not ignored unseen.
+    const adjusted = outcomes.flatMap((o) => o.adjustments);
+    assert.ok(adjusted.length > 0 && adjusted.every((a) => a.startsWith('cut out column reference: references "')), adjusted.join('\n'));
+  });
+
+  it('keeps unbounded text as nvarchar(max) and has no SQLite-only types', () => {
+    assert.match(createTable(statements, 'quiz_attempts'), /"answers_json" nvarchar\(max\) not null/);
+    assert.match(createTable(statements, 'courses'), /"quiz_json" nvarchar\(max\)/);
+    for (const s of statements.filter((x) => x.kind === 'CreateTableNode')) {
+      assert.doesNotMatch(s.sql, /"\w+" text\b/, `${s.sql} uses SQLite's text type`);
+      assert.doesNotMatch(s.sql, /autoincrement/i);
+    }
+  });
+
+  it('declares the primary keys', () => {
+    assert.match(createTable(statements, 'learners'), /constraint "pk_learners" primary key \("tenant_id", "learner_id"\)/);
+    assert.match(createTable(statements, 'lesson_progress'), /constraint "pk_lesson_progress" primary key \("enrolment_id", "lesson_id"\)/);
+    assert.match(createTable(statements, 'courses'), /"id" varchar\(36\) not null primary key/);
+  });
+
+  it('indexes (tenant_id, learner_id) on every table that holds rows about a person', () => {
+    for (const table of LEARNER_KEYED_TABLES) {
+      const keyed = statements.some(
+        (s) =>
+          (s.kind === 'CreateIndexNode' && new RegExp(`^create index "\\w+" on "${table}" \\("tenant_id", "learner_id"\\)`).test(s.sql)) ||
+          (s.kind === 'CreateTableNode' && s.sql.startsWith(`create table "${table}" (`) && /primary key \("tenant_id", "learner_id"\)/.test(s.sql)),
+      );
+      assert.ok(keyed, `${table} has no (tenant_id, learner_id) index or primary key`);
+    }
+  });
+
+  it('keeps the foreign keys (checked by shape, since the parser cannot read them)', () => {
+    assert.match(createTable(statements, 'enrolments'), /"course_id" varchar\(36\) not null references "courses" \("id"\)/);
+  });
+});
+
+describe('tenant catalog migrations, compiled for SQL Server', async () => {
+  const statements = await recordMigrations(catalogMigrationProvider('mssql'));
+
+  it('every statement parses as T-SQL, and the tenants table has its keys', () => {
+    assertAllParseAsTsql(statements);
+    const tenants = createTable(statements, 'tenants');
+    assert.match(tenants, /"tenant_id" varchar\(36\) not null primary key/);
+    assert.match(tenants, /constraint "uq_tenants_database" unique \("database_name"\)/);
+  });
+});
+
+describe('the T-SQL parse check itself', () => {
+  it('rejects SQLite-only syntax, so passing means something', () => {
+    assert.throws(() => assertParsesAsTsql({ sql: 'select * from "x" limit @1', parameters: [5] }), /LIMIT/);
+    assert.throws(() => assertParsesAsTsql({ sql: 'insert into "x" ("a") values (@1) returning "a"', parameters: [1] }), /RETURNING/);
+    assert.throws(() => assertParsesAsTsql({ sql: 'create table "t" ("a" varchar(36) references "c" ("id") on delete restrict)', parameters: [] }));
+  });
+
+  it('inlines row counts only in offset/fetch, and keeps other parameters as placeholders', () => {
+    const outcome = assertParsesAsTsql({ sql: 'select * from "x" where "a" = @1 order by "a" offset @2 rows fetch next @3 rows only', parameters: ['k', 20, 10] });
+    assert.equal(outcome.parsedSql, 'select * from "x" where "a" = @1 order by "a" offset 20 rows fetch next 10 rows only');
+    assert.throws(() => assertParsesAsTsql({ sql: 'select * from "x" order by "a" offset @1 rows', parameters: ['20; drop table x'] }), /not a row count/);
+  });
+});
