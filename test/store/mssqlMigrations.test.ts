@@ -91,7 +91,20 @@ describe('the T-SQL parse check itself', () => {
   it('rejects SQLite-only syntax, so passing means something', () => {
     assert.throws(() => assertParsesAsTsql({ sql: 'select * from "x" limit @1', parameters: [5] }), /LIMIT/);
     assert.throws(() => assertParsesAsTsql({ sql: 'insert into "x" ("a") values (@1) returning "a"', parameters: [1] }), /RETURNING/);
-    assert.throws(() => assertParsesAsTsql({ sql: 'create table "t" ("a" varchar(36) references "c" ("id") on delete restrict)', parameters: [] }));
+    // The grammar itself accepts these; the direct check does not.
+    assert.throws(() => assertParsesAsTsql('select "a" || "b" as "ab" from "x"'), /concatenates/);
+    assert.throws(() => assertParsesAsTsql('select ifnull("a", 0) as "a" from "x"'), /SQLite function/);
+    assert.doesNotThrow(() => assertParsesAsTsql(`select isnull("length", 0) as "a" from "x" where "b" = 'limit 5 || ifnull('`));
+    // RESTRICT is not a SQL Server referential action, so that foreign key is not cut out and fails.
+    assert.throws(() => assertParsesAsTsql('create table "t" ("a" varchar(36) references "c" ("id") on delete restrict)'));
+  });
+
+  it('cuts out well-formed foreign keys only, and parses the rest', () => {
+    const outcome = assertParsesAsTsql(
+      'create table "t" ("a" varchar(36) not null references "c" ("id") on delete cascade, "b" varchar(36), constraint "fk_t_b" foreign key ("b") references "d" ("id"))',
+    );
+    assert.equal(outcome.parsedSql, 'create table "t" ("a" varchar(36) not null, "b" varchar(36))');
+    assert.equal(outcome.adjustments.length, 2);
   });
 
   it('inlines row counts only in offset/fetch, and keeps other parameters as placeholders', () => {

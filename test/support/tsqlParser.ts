@@ -74,16 +74,32 @@ export function prepareForTsqlParser(statement: TsqlStatement): TsqlParseOutcome
 
 const parser = new Parser();
 
-/** SQLite habits that are not T-SQL, named in the failure so the fix is obvious. */
-const HINTS: Array<[RegExp, string]> = [
-  [/\blimit\s+(@\d+|\d+)/i, 'T-SQL has no LIMIT: use .top(n), or .orderBy(...).offset(n).fetch(m)'],
+/**
+ * The grammar is lenient in places (it accepts `limit 5`, `||` and any function name), so SQLite habits
+ * that are not T-SQL are also looked for directly, outside string literals and quoted names.
+ */
+const NOT_TSQL: Array<[RegExp, string]> = [
+  [/\blimit\s+(?:@\d+|\d+)/i, 'T-SQL has no LIMIT: use .top(n), or .orderBy(...).offset(n).fetch(m)'],
   [/\breturning\b/i, 'T-SQL has no RETURNING: use .output(...) on SQL Server, or select after writing'],
   [/\bon\s+conflict\b/i, 'T-SQL has no ON CONFLICT: check first, or catch the unique violation (isUniqueViolation)'],
-  [/^\s*insert\s+or\s+/i, 'T-SQL has no INSERT OR IGNORE/REPLACE'],
+  [/^\s*(?:insert\s+or\s+\w+|replace\s+into)\b/i, 'T-SQL has no INSERT OR IGNORE/REPLACE'],
   [/\|\|/, 'T-SQL concatenates with + or concat(), not ||'],
-  [/\bmerge\s+into\b/i, 'node-sql-parser cannot parse MERGE (a parser limitation, not necessarily invalid T-SQL)'],
-  [/\boutput\s+"(inserted|deleted)"/i, 'node-sql-parser cannot parse OUTPUT clauses (a parser limitation)'],
+  [/\b(?:ifnull|group_concat|strftime|julianday|datetime|date|substr|instr|length|json_extract|printf|random|total)\s*\(/i, 'a SQLite function that T-SQL does not have (isnull, string_agg, substring, charindex, len, json_value, ...)'],
+  [/\bglob\b/i, 'T-SQL has no GLOB'],
+  [/\bautoincrement\b/i, 'T-SQL has no AUTOINCREMENT (identity)'],
+  [/^\s*pragma\b/i, 'PRAGMA is SQLite only'],
+  [/\bcollate\s+nocase\b/i, 'NOCASE is a SQLite collation'],
 ];
+
+/** Parser limitations, named in the failure so it is not mistaken for invalid T-SQL. */
+const PARSER_LIMITS: Array<[RegExp, string]> = [
+  [/^\s*merge\s+into\b/i, 'node-sql-parser cannot parse MERGE (a parser limitation, not necessarily invalid T-SQL)'],
+  [/\boutput\s+"(?:inserted|deleted)"/i, 'node-sql-parser cannot parse OUTPUT clauses (a parser limitation, not necessarily invalid T-SQL)'],
+];
+
+function withoutLiteralsAndQuotedNames(text: string): string {
+  return text.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""').replace(/\[(?:[^\]]|\]\])*\]/g, '[]');
+}
 
 /**
  * Asserts `statement` parses as T-SQL. Returns what was given to the parser and the adjustments made.
@@ -91,14 +107,18 @@ const HINTS: Array<[RegExp, string]> = [
  */
 export function assertParsesAsTsql(statement: TsqlStatement | string): TsqlParseOutcome {
   const given: TsqlStatement = typeof statement === 'string' ? { sql: statement, parameters: [] } : statement;
+  const bare = withoutLiteralsAndQuotedNames(given.sql);
+  const habits = NOT_TSQL.filter(([pattern]) => pattern.test(bare)).map(([, why]) => why);
+  if (habits.length > 0) assert.fail(`not T-SQL: ${given.sql}\n  ${habits.join('\n  ')}`);
+
   const outcome = prepareForTsqlParser(given);
   try {
     parser.astify(outcome.parsedSql, { database: 'transactsql' });
   } catch (error) {
-    const hint = HINTS.find(([pattern]) => pattern.test(given.sql))?.[1];
+    const limit = PARSER_LIMITS.find(([pattern]) => pattern.test(bare))?.[1];
     const reason = error instanceof Error ? error.message : String(error);
     assert.fail(
-      [`does not parse as T-SQL: ${given.sql}`, outcome.adjustments.length ? `(parsed as: ${outcome.parsedSql})` : '', hint ? `hint: ${hint}` : '', `parser: ${reason}`]
+      [`does not parse as T-SQL: ${given.sql}`, outcome.adjustments.length ? `(parsed as: ${outcome.parsedSql})` : '', limit ?? '', `parser: ${reason}`]
         .filter(Boolean)
         .join('\n  '),
     );

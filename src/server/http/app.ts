@@ -8,6 +8,7 @@ import type { LearnerRegistry } from '../training/learners';
 import { replyWithError } from './errorReplies';
 import { registerCatalogRoutes } from './routes/catalogRoutes';
 import { registerLearningRoutes } from './routes/learningRoutes';
+import { registerReportRoutes } from './routes/reportRoutes';
 import { registerTenantRoutes } from './routes/tenantRoutes';
 
 declare module 'fastify' {
@@ -77,5 +78,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerTenantRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerLearningRoutes(app, context);
+  registerReportRoutes(app, context);
   return app;
 }

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../../domain/api';
+import { assignmentRuleBodySchema } from '../../../domain/assignmentRules';
+import { createAssignmentRule, listAssignmentRules } from '../../training/assignmentRules';
+import { myTeamTraining } from '../../training/myTraining';
+import { catalogReport, catalogReportCsv, catalogReportXlsx } from '../../training/reports';
+import { inTenant, type RouteContext } from '../tenantScope';
+
+/** Mandatory-training rules, training reports for catalog managers, and the line manager's team view. */
+export function registerReportRoutes(server: FastifyInstance, route: RouteContext): void {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const catalogParams = idParams('catalogId');
+
+  app.get('/api/catalogs/:catalogId/rules', { schema: { tags: ['rules'], summary: 'Mandatory assignment rules (catalog managers)', params: catalogParams } }, async (request) =>
+    inTenant(request, route, (ctx) => listAssignmentRules(ctx, request.params.catalogId)),
+  );
+
+  app.post(
+    '/api/catalogs/:catalogId/rules',
+    {
+      schema: {
+        tags: ['rules'],
+        summary: 'Assign a course to everyone matching department / job title / office / country / city, due within N days',
+        params: catalogParams,
+        body: assignmentRuleBodySchema,
+      },
+    },
+    async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createAssignmentRule(ctx, request.params.catalogId, request.body))),
+  );
+
+  app.get(
+    '/api/catalogs/:catalogId/reports',
+    { schema: { tags: ['reports'], summary: 'Completion and overdue by department, office and course (catalog managers)', params: catalogParams } },
+    async (request) => inTenant(request, route, (ctx) => catalogReport(ctx, request.params.catalogId)),
+  );
+
+  app.get(
+    '/api/catalogs/:catalogId/reports/enrolments.csv',
+    { schema: { tags: ['reports'], summary: 'Every enrolment of the catalog as CSV (catalog managers)', params: catalogParams } },
+    async (request, reply) => {
+      const csv = await inTenant(request, route, (ctx) => catalogReportCsv(ctx, request.params.catalogId));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="enrolments.csv"')
+        .header('Cache-Control', 'private, no-store')
+        .send(`\ufeff${csv}`);
+    },
+  );
+
+  app.get(
+    '/api/catalogs/:catalogId/reports/enrolments.xlsx',
+    { schema: { tags: ['reports'], summary: 'Every enrolment of the catalog as an Excel workbook (catalog managers)', params: catalogParams } },
+    async (request, reply) => {
+      const xlsx = await inTenant(request, route, (ctx) => catalogReportXlsx(ctx, request.params.catalogId));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', 'attachment; filename="enrolments.xlsx"')
+        .header('Cache-Control', 'private, no-store')
+        .send(xlsx);
+    },
+  );
+
+  app.get('/api/me/team', { schema: { tags: ['me'], summary: "Your direct reports' training status (line managers)" } }, async (request) =>
+    inTenant(request, route, (ctx) => myTeamTraining(ctx)),
+  );
+}
