@@ -40,7 +40,7 @@ const CERTIFICATE_COLUMNS: Columns<CertificatesTable> = {
 
 function insertStatement<Row>(db: Database.Database, table: keyof TenantDatabase, columns: Columns<Row>): Database.Statement<[Row]> {
   const names = Object.keys(columns);
-  return db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
+  return db.prepare<[Row]>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
 }
 
 interface CatalogCourse {
@@ -147,6 +147,7 @@ export function fillTenantDatabase(request: TenantRowsRequest): RowCounts {
           tenant_id: tenantId,
           learner_id: person.id,
           ...identityColumns(person),
+          manager_id: person.managerId,
           departed_at: null,
           synced_at: iso(now.getTime() - random.integer(0, 7) * DAY),
           created_at: iso(joined),

@@ -12,6 +12,8 @@ export interface ServerProcess {
   rssBytes(): number;
   /** CPU seconds (user + system) the process has used so far. */
   cpuSeconds(): number;
+  /** The last lines the service wrote (warnings and errors only, at LOG_LEVEL=warn). */
+  outputTail(): string;
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,6 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
       ATRIUM_DATA_DIR: options.dataDir,
       ATRIUM_REGIONS_FILE: path.join(REPO_ROOT, 'config', 'regions.json'),
       ATRIUM_SEED_DEMO: 'false',
@@ -80,27 +81,30 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   if (pid === undefined) throw new Error('the service process did not start');
 
   let output = '';
+  let announcePort: ((port: number) => void) | null = null;
+  // Keep draining its output so a chatty service never blocks on a full pipe; keep the tail for error messages.
+  const onData = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+    const match = announcePort ? RUNNING_AT.exec(output) : null;
+    if (match && announcePort) {
+      announcePort(Number(match[1]));
+      announcePort = null;
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the service did not report its port within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = RUNNING_AT.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
+    announcePort = (p) => {
+      clearTimeout(timer);
+      resolve(p);
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`the service exited (code ${code}) before it was ready:\n${output}`));
     });
   });
-  // Keep draining its output so a chatty service never blocks on a full pipe; keep the tail for errors.
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
 
   const deadline = Date.now() + 30_000;
   while ((await getStatus(port, '/healthz').catch(() => 0)) !== 200) {
@@ -113,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     port,
     rssBytes: () => readRssBytes(pid),
     cpuSeconds: () => readCpuSeconds(pid),
+    outputTail: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

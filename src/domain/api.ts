@@ -64,3 +64,18 @@ export const idParams = <K extends string>(...names: K[]) =>
 export const verificationCodeParamsSchema = z
   .object({ code: z.string().trim().toUpperCase().regex(/^ATR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a certificate verification code') })
   .strict();
+
+export const directorySyncBodySchema = z
+  .object({ full: z.boolean().default(false) })
+  .strict()
+  .default({});
+
+export const catalogAudienceBodySchema = z
+  .object({
+    groups: z
+      .array(z.object({ id: guidSchema, displayName: z.string().trim().min(1).max(256).optional() }).strict())
+      .max(50)
+      .refine((groups) => new Set(groups.map((g) => g.id)).size === groups.length, 'a group appears once'),
+  })
+  .strict();
+export type CatalogAudienceBody = z.infer<typeof catalogAudienceBodySchema>;

@@ -23,6 +23,12 @@ const environmentSchema = z.object({
   ATRIUM_TENANT_POOL_IDLE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
   /** Base URL of Microsoft Graph; the local stand-in's URL in development. */
   ATRIUM_GRAPH_BASE_URL: z.string().url().optional(),
+  /** Production Graph access: the Atrium app registration (multi-tenant) and its secret or, preferably, certificate. */
+  ATRIUM_GRAPH_CLIENT_ID: z.string().optional(),
+  ATRIUM_GRAPH_CLIENT_SECRET: z.string().optional(),
+  ATRIUM_GRAPH_CERTIFICATE_PATH: z.string().optional(),
+  /** Delta sync of every tenant's directory this often; 0 turns the schedule off (on-demand sync still works). */
+  ATRIUM_DIRECTORY_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).default(30 * 60_000),
   ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -44,7 +50,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     auth: { mode: e.ATRIUM_AUTH_MODE, audience: e.ATRIUM_API_AUDIENCE, entraJwksUrl: e.ATRIUM_ENTRA_JWKS_URL },
     db: { engine: e.ATRIUM_DB_ENGINE, catalogServer: e.ATRIUM_CATALOG_SERVER, catalogDatabase: e.ATRIUM_CATALOG_DATABASE },
     tenantPools: { max: e.ATRIUM_TENANT_POOL_MAX, idleMs: e.ATRIUM_TENANT_POOL_IDLE_MS },
-    graphBaseUrl: e.ATRIUM_GRAPH_BASE_URL,
+    graph: {
+      baseUrl: e.ATRIUM_GRAPH_BASE_URL,
+      clientId: e.ATRIUM_GRAPH_CLIENT_ID,
+      clientSecret: e.ATRIUM_GRAPH_CLIENT_SECRET,
+      certificatePath: e.ATRIUM_GRAPH_CERTIFICATE_PATH,
+      syncIntervalMs: e.ATRIUM_DIRECTORY_SYNC_INTERVAL_MS,
+    },
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
   };

@@ -1,4 +1,9 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import { graphAccessTokens } from './graph/graphCredentials';
+import { createGraphDirectory, type GraphDirectory } from './graph/graphDirectory';
+import { DirectorySyncService } from './jobs/directorySyncService';
+import { JobLeases } from './jobs/jobLeases';
 import { loadOrCreateDevIssuer, type DevIssuer } from './auth/devIssuer';
 import { createTokenValidator, type TokenValidator } from './auth/tokenValidator';
 import type { ServiceConfig } from './config';
@@ -16,6 +21,8 @@ import { LearnerRegistry, type IdentitySource } from './training/learners';
 export interface Service {
   app: App;
   tenancy: Tenancy;
+  /** Null when no Microsoft Graph is configured. */
+  directorySync: DirectorySyncService | null;
   engine: DatabaseEngine;
   validator: TokenValidator;
   /** The local token issuer, in dev mode only. */
@@ -23,11 +30,27 @@ export interface Service {
   close(): Promise<void>;
 }
 
+export interface GraphAccess {
+  baseUrl: string;
+  /** An app-only Graph token for a tenant. */
+  getAccessToken: (tenantId: string) => Promise<string>;
+}
+
 export interface ServiceOverrides {
   engine?: DatabaseEngine;
+  /** Where Microsoft Graph is and how to get tokens for it; defaults to the app registration in the config. */
+  graph?: GraphAccess | null;
   identitySource?: IdentitySource | null;
   validator?: TokenValidator;
   clock?: () => Date;
+}
+
+function graphAccessFromConfig(config: ServiceConfig): GraphAccess | null {
+  const { baseUrl, clientId, clientSecret, certificatePath } = config.graph;
+  if (!clientId) return null;
+  if (!clientSecret && !certificatePath) throw new Error('ATRIUM_GRAPH_CLIENT_ID needs ATRIUM_GRAPH_CLIENT_SECRET or ATRIUM_GRAPH_CERTIFICATE_PATH');
+  const settings = certificatePath ? { clientId, certificatePath } : { clientId, clientSecret: clientSecret as string };
+  return { baseUrl: baseUrl ?? 'https://graph.microsoft.com/', getAccessToken: graphAccessTokens(settings) };
 }
 
 async function createEngine(config: ServiceConfig): Promise<DatabaseEngine> {
@@ -40,6 +63,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const engine = overrides.engine ?? (await createEngine(config));
   const catalogDb = await engine.openCatalog<CatalogDatabase>();
   await migrateToLatest(catalogDb as Kysely<any>, catalogMigrationProvider(engine.dialect));
+
   const regions = RegionDirectory.fromFile(config.regionsFile);
   const tenancy = new Tenancy(new TenantCatalog(catalogDb), regions, engine, config.tenantPools);
 
@@ -53,10 +77,26 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
       devJwks: devIssuer?.jwks(),
     });
 
+  const graph = overrides.graph !== undefined ? overrides.graph : graphAccessFromConfig(config);
+  const directories = new LRUCache<string, GraphDirectory>({ max: 1000 });
+  const directoryFor = (tenantId: string): GraphDirectory => {
+    if (!graph) throw new Error('Microsoft Graph is not configured');
+    let directory = directories.get(tenantId);
+    if (!directory) {
+      directory = createGraphDirectory({ baseUrl: graph.baseUrl, tenantId, getAccessToken: graph.getAccessToken });
+      directories.set(tenantId, directory);
+    }
+    return directory;
+  };
+  const identitySource: IdentitySource | null =
+    overrides.identitySource !== undefined ? overrides.identitySource : graph ? { fetchIdentity: (tenantId, userId) => directoryFor(tenantId).getUser(userId) } : null;
+  const directorySync = graph ? new DirectorySyncService(tenancy, new JobLeases(catalogDb), directoryFor, overrides.clock) : null;
+
   const app = await buildApp({
     validator,
     tenancy,
-    learners: new LearnerRegistry(overrides.identitySource ?? null),
+    directorySync,
+    learners: new LearnerRegistry(identitySource),
     clock: overrides.clock,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
@@ -64,10 +104,12 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   return {
     app,
     tenancy,
+    directorySync,
     engine,
     validator,
     devIssuer,
     async close() {
+      await directorySync?.stop();
       await app.close();
       await tenancy.close();
       await catalogDb.destroy();

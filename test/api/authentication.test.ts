@@ -65,7 +65,7 @@ describe('dev mode', () => {
     const sampleIds: Record<string, string> = { code: 'ATR-0000-0000-0000' };
     for (const route of routes) {
       const url = route.path.replace(/:(\w+)/g, (_m, name: string) => sampleIds[name] ?? randomUUID());
-      for (const headers of [{}, { authorization: '' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer' }]) {
+      for (const headers of [{}, { authorization: '' }, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer' }] as Array<Record<string, string>>) {
         const response = await t.call(route.method, url, { headers, ...(route.method === 'GET' ? {} : { body: {} }) });
         assertUnauthenticated(response, `${route.method} ${url} ${JSON.stringify(headers)}`);
       }

@@ -49,6 +49,10 @@ before(async () => {
 });
 after(() => t.close());
 
+/** Reports and rules name people: only the catalog's managers read them. */
+const reportReads = (catalogId: string): Array<[string, string, undefined]> =>
+  ['rules', 'reports', 'reports/enrolments.csv', 'reports/enrolments.xlsx'].map((part) => ['GET', `/api/catalogs/${catalogId}/${part}`, undefined]);
+
 function expectForbidden(response: { status: number; body: any; raw: Buffer }, context: string) {
   assert.equal(assertCleanError(response, 403, context).code, 'forbidden', context);
 }
@@ -63,6 +67,8 @@ describe('learners', () => {
       ['POST', `/api/catalogs/${catalogOne}/plans`, { title: 'Plan', courseIds: [publishedCourse.id] }],
       ['POST', `/api/courses/${publishedCourse.id}/assignments`, { learnerIds: [ids.colleague], dueAt: future() }],
       ['POST', `/api/catalogs/${catalogOne}/managers`, { learnerId: ids.learner }],
+      ['POST', `/api/catalogs/${catalogOne}/rules`, { name: 'Rule', courseId: publishedCourse.id, criteria: { department: ['Sales'] }, dueWithinDays: 30 }],
+      ...reportReads(catalogOne),
     ];
     for (const [method, url, body] of attempts) expectForbidden(await t.call(method, url, { token: tokens.learner, body }), `${method} ${url}`);
     assert.deepEqual(await tenantSnapshot(t, tenantId), before);
@@ -109,6 +115,8 @@ describe('training managers (Catalog.Manage)', () => {
       ['POST', `/api/catalogs/${catalogOne}/plans`, { title: 'Plan', courseIds: [publishedCourse.id] }],
       ['POST', `/api/courses/${publishedCourse.id}/assignments`, { learnerIds: [ids.colleague], dueAt: future() }],
       ['POST', `/api/catalogs/${catalogOne}/managers`, { learnerId: ids.managerTwo }],
+      ['POST', `/api/catalogs/${catalogOne}/rules`, { name: 'Rule', courseId: publishedCourse.id, criteria: { department: ['Sales'] }, dueWithinDays: 30 }],
+      ...reportReads(catalogOne),
     ];
     for (const [method, url, body] of attempts) expectForbidden(await t.call(method, url, { token: tokens.managerTwo, body }), `${method} ${url}`);
     assert.deepEqual(await tenantSnapshot(t, tenantId), before);
@@ -153,6 +161,7 @@ describe('tenant admins', () => {
     assert.equal(assigned.status, 200);
     assert.equal(assigned.body[0].source, 'assigned');
     assert.equal(assigned.body[0].learnerId, ids.colleague);
+    for (const [, url] of reportReads(catalogTwo)) assert.equal((await t.call('GET', url, { token: tokens.admin })).status, 200, url);
   });
 });
 

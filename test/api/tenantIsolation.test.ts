@@ -90,6 +90,14 @@ const cases: Record<string, IsolationCase> = {
   },
   'GET /api/certificates/:certificateId/pdf': { url: () => `/api/certificates/${a.certificateId}/pdf` },
   'GET /api/certificates/verify/:code': { url: () => `/api/certificates/verify/${a.code}` },
+  'GET /api/catalogs/:catalogId/rules': { url: () => `/api/catalogs/${a.catalogId}/rules` },
+  'POST /api/catalogs/:catalogId/rules': {
+    url: () => `/api/catalogs/${a.catalogId}/rules`,
+    body: () => ({ name: 'Planted by B', courseId: a.courseId, criteria: { department: ['Sales'] }, dueWithinDays: 30 }),
+  },
+  'GET /api/catalogs/:catalogId/reports': { url: () => `/api/catalogs/${a.catalogId}/reports` },
+  'GET /api/catalogs/:catalogId/reports/enrolments.csv': { url: () => `/api/catalogs/${a.catalogId}/reports/enrolments.csv` },
+  'GET /api/catalogs/:catalogId/reports/enrolments.xlsx': { url: () => `/api/catalogs/${a.catalogId}/reports/enrolments.xlsx` },
 };
 
 describe('the API surface', () => {

@@ -87,6 +87,7 @@ const NOT_TSQL: Array<[RegExp, string]> = [
   [/\b(?:ifnull|group_concat|strftime|julianday|datetime|date|substr|instr|length|json_extract|printf|random|total)\s*\(/i, 'a SQLite function that T-SQL does not have (isnull, string_agg, substring, charindex, len, json_value, ...)'],
   [/\bglob\b/i, 'T-SQL has no GLOB'],
   [/\bautoincrement\b/i, 'T-SQL has no AUTOINCREMENT (identity)'],
+  [/\bcreate\s+(?:table|(?:unique\s+)?index)\s+if\s+not\s+exists\b/i, 'T-SQL has no CREATE TABLE/INDEX IF NOT EXISTS'],
   [/^\s*pragma\b/i, 'PRAGMA is SQLite only'],
   [/\bcollate\s+nocase\b/i, 'NOCASE is a SQLite collation'],
 ];

@@ -10,6 +10,7 @@ import {
   type QueryResult,
   type RootOperationNode,
 } from 'kysely';
+import type { DatabaseEngine } from '../../src/server/store/engine';
 import type { TsqlStatement } from './tsqlParser';
 
 export interface RecordedTsql extends TsqlStatement {
@@ -92,8 +93,22 @@ export function createTsqlRecordingKysely<DB = any>(
 }
 
 export interface RecordAsTsqlOptions {
-  /** Which queries to record; e.g. leave out RawNode statements that are meant for SQLite only (pragmas). */
+  /**
+   * Which queries to record. Default: `dataStatements`. Narrow it further to leave out raw statements
+   * meant for SQLite only (pragmas), e.g. `(node) => dataStatements(node) && !isPragma(node)`.
+   */
   include?: (node: RootOperationNode) => boolean;
+}
+
+const DATA_STATEMENT_KINDS: ReadonlySet<RootOperationNode['kind']> = new Set(['SelectQueryNode', 'InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode', 'RawNode']);
+
+/**
+ * Queries and raw statements; not schema changes. A SQLite run's DDL is the SQLite schema (column types
+ * differ by engine through `columnTypes`, and Kysely's Migrator adds `if not exists` on SQLite only), so
+ * it says nothing about SQL Server. The SQL Server DDL is checked in test/store/mssqlMigrations.test.ts.
+ */
+export function dataStatements(node: RootOperationNode): boolean {
+  return DATA_STATEMENT_KINDS.has(node.kind);
 }
 
 /**
@@ -108,11 +123,12 @@ export interface RecordAsTsqlOptions {
  *   assertAllParseAsTsql(recorder.statements);
  *
  * Raw SQL (`sql\`...\``) is recorded as written: it is only T-SQL if it was written portably.
+ * Schema changes are left out by default (see `dataStatements`).
  */
 export function recordAsTsql(recorder: TsqlRecorder, options: RecordAsTsqlOptions = {}): KyselyPlugin {
   return {
     transformQuery({ node, queryId }) {
-      if (options.include && !options.include(node)) return node;
+      if (!(options.include ?? dataStatements)(node)) return node;
       try {
         const compiled = new MssqlQueryCompiler().compileQuery(node, queryId);
         recorder.record({ sql: compiled.sql, parameters: compiled.parameters, kind: node.kind });
@@ -124,5 +140,22 @@ export function recordAsTsql(recorder: TsqlRecorder, options: RecordAsTsqlOption
     async transformResult({ result }) {
       return result;
     },
+  };
+}
+
+/**
+ * Wraps an engine (SQLite) so that every Kysely it opens records its queries as T-SQL. For a whole API
+ * test run: `startTestService({ engine: tsqlRecordingEngine(new SqliteEngine(dir), recorder) })`.
+ * Kysely's own introspection queries (SQLite catalog lookups) run without plugins and are not recorded.
+ */
+export function tsqlRecordingEngine(engine: DatabaseEngine, recorder: TsqlRecorder, options: RecordAsTsqlOptions = {}): DatabaseEngine {
+  const plugin = recordAsTsql(recorder, options);
+  return {
+    dialect: engine.dialect,
+    openCatalog: async <DB>() => (await engine.openCatalog<DB>()).withPlugin(plugin),
+    provisionTenantDatabase: (region, databaseName) => engine.provisionTenantDatabase(region, databaseName),
+    openTenantDatabase: async <DB>(region: Parameters<DatabaseEngine['openTenantDatabase']>[0], databaseName: string) =>
+      (await engine.openTenantDatabase<DB>(region, databaseName)).withPlugin(plugin),
+    close: () => engine.close(),
   };
 }

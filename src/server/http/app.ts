@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Principal } from '../auth/principal';
 import type { TokenValidator } from '../auth/tokenValidator';
+import type { DirectorySyncService } from '../jobs/directorySyncService';
 import type { Tenancy } from '../tenancy/tenancy';
 import type { LearnerRegistry } from '../training/learners';
 import { replyWithError } from './errorReplies';
@@ -20,6 +21,7 @@ declare module 'fastify' {
 export interface AppDependencies {
   validator: TokenValidator;
   tenancy: Tenancy;
+  directorySync: DirectorySyncService | null;
   learners: LearnerRegistry;
   clock?: () => Date;
   logger?: boolean | { level: string };
@@ -74,7 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const context = { tenancy: deps.tenancy, learners: deps.learners, clock: deps.clock ?? (() => new Date()) };
+  const context = { tenancy: deps.tenancy, directorySync: deps.directorySync, learners: deps.learners, clock: deps.clock ?? (() => new Date()) };
   registerTenantRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerLearningRoutes(app, context);

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors';
 import { hasRole } from '../../domain/roles';
 import type { Principal } from '../auth/principal';
+import type { DirectorySyncService } from '../jobs/directorySyncService';
 import type { Tenancy } from '../tenancy/tenancy';
 import type { TenantRecord } from '../tenancy/tenantCatalog';
 import type { LearnerRegistry } from '../training/learners';
@@ -9,6 +10,7 @@ import type { UseCaseContext } from '../training/useCaseContext';
 
 export interface RouteContext {
   tenancy: Tenancy;
+  directorySync: DirectorySyncService | null;
   learners: LearnerRegistry;
   clock: () => Date;
 }

@@ -10,8 +10,17 @@ export interface TenantsTable {
   updated_at: string;
 }
 
+/** Scheduled work per tenant: whoever holds an unexpired lease runs the job; a dead holder's lease runs out. */
+export interface JobLeasesTable {
+  job: string;
+  tenant_id: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface CatalogDatabase {
   tenants: TenantsTable;
+  job_leases: JobLeasesTable;
 }
 
 export const TENANT_STATUSES = ['provisioning', 'active', 'offboarding'] as const;

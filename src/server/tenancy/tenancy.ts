@@ -26,7 +26,7 @@ export interface OnboardingRequest {
 export class Tenancy {
   private readonly pools: TenantDatabasePools<TenantDatabase>;
   /** Active tenants' catalog records, cached briefly: every API request needs one. */
-  private readonly activeTenants = new LRUCache<string, TenantRecord>({ max: 10_000, ttl: 30_000 });
+  private readonly activeTenantCache = new LRUCache<string, TenantRecord>({ max: 10_000, ttl: 30_000 });
   private readonly onboardingInFlight = new Map<string, Promise<TenantRecord>>();
 
   constructor(
@@ -44,12 +44,16 @@ export class Tenancy {
 
   /** The tenant's record if it is onboarded and active. */
   async activeTenant(tenantId: string): Promise<TenantRecord | undefined> {
-    const cached = this.activeTenants.get(tenantId);
+    const cached = this.activeTenantCache.get(tenantId);
     if (cached) return cached;
     const record = await this.catalog.find(tenantId);
     if (record?.status !== 'active') return undefined;
-    this.activeTenants.set(tenantId, record);
+    this.activeTenantCache.set(tenantId, record);
     return record;
+  }
+
+  async activeTenants(): Promise<TenantRecord[]> {
+    return (await this.catalog.list()).filter((t) => t.status === 'active');
   }
 
   async tenantRecord(tenantId: string): Promise<TenantRecord | undefined> {
@@ -105,7 +109,7 @@ export class Tenancy {
     await this.catalog.markActive(record.tenantId, TENANT_SCHEMA_VERSION, now().toISOString());
     const active = await this.catalog.find(record.tenantId);
     if (!active) throw new Error('tenant record vanished during onboarding');
-    this.activeTenants.set(active.tenantId, active);
+    this.activeTenantCache.set(active.tenantId, active);
     return active;
   }
 

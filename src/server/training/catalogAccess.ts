@@ -38,3 +38,21 @@ export async function canSeeLearnerRecords(db: Db, principal: Principal, learner
   if (learner?.manager_id === principal.userId) return true;
   return canManageCatalog(db, principal, catalogId);
 }
+
+/**
+ * A catalog with an audience (Entra ID groups, members kept by the directory sync) is visible to those
+ * members and its managers only; a catalog without one is visible to everyone in the organisation.
+ */
+export async function isInCatalogAudience(db: Db, principal: Principal, catalogId: string): Promise<boolean> {
+  const audience = await db.selectFrom('catalog_audiences').select('group_id').where('catalog_id', '=', catalogId).execute();
+  if (audience.length === 0) return true;
+  if (await canManageCatalog(db, principal, catalogId)) return true;
+  const member = await db
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('tenant_id', '=', principal.tenantId)
+    .where('learner_id', '=', principal.userId)
+    .where('group_id', 'in', audience.map((a) => a.group_id))
+    .executeTakeFirst();
+  return member !== undefined;
+}

@@ -1,8 +1,8 @@
-import type { CatalogBody } from '../../domain/api';
+import type { CatalogAudienceBody, CatalogBody } from '../../domain/api';
 import { forbidden, notFound } from '../../domain/errors';
 import { hasRole } from '../../domain/roles';
 import type { CatalogsTable } from '../store/tenantSchema';
-import { canManageCatalog } from './catalogAccess';
+import { canManageCatalog, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { newId, type UseCaseContext } from './useCaseContext';
 
 export interface CatalogView {
@@ -57,7 +57,26 @@ export async function listCatalogs(ctx: UseCaseContext): Promise<CatalogView[]> 
   );
   const isAdmin = hasRole(ctx.principal.roles, 'Tenant.Admin');
   const isManagerRole = hasRole(ctx.principal.roles, 'Catalog.Manage');
-  return rows.map((row) => toView(row, isAdmin || (isManagerRole && managed.has(row.id))));
+  const audiences = await ctx.db.selectFrom('catalog_audiences').select(['catalog_id', 'group_id']).where('tenant_id', '=', ctx.principal.tenantId).execute();
+  const myGroups = new Set(
+    audiences.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('group_members')
+            .select('group_id')
+            .where('tenant_id', '=', ctx.principal.tenantId)
+            .where('learner_id', '=', ctx.principal.userId)
+            .execute()
+        ).map((g) => g.group_id),
+  );
+  const visible = (catalogId: string, canManage: boolean) => {
+    const groups = audiences.filter((a) => a.catalog_id === catalogId);
+    return canManage || groups.length === 0 || groups.some((g) => myGroups.has(g.group_id));
+  };
+  return rows
+    .map((row) => toView(row, isAdmin || (isManagerRole && managed.has(row.id))))
+    .filter((view) => visible(view.id, view.canManage));
 }
 
 export async function getCatalog(ctx: UseCaseContext, catalogId: string): Promise<CatalogView> {
@@ -67,8 +86,35 @@ export async function getCatalog(ctx: UseCaseContext, catalogId: string): Promis
     .where('tenant_id', '=', ctx.principal.tenantId)
     .where('id', '=', catalogId)
     .executeTakeFirst();
-  if (!row) throw notFound('catalog');
+  if (!row || !(await isInCatalogAudience(ctx.db, ctx.principal, catalogId))) throw notFound('catalog');
   return toView(row, await canManageCatalog(ctx.db, ctx.principal, catalogId));
+}
+
+export interface AudienceGroup {
+  id: string;
+  displayName: string | null;
+}
+
+export async function getCatalogAudience(ctx: UseCaseContext, catalogId: string): Promise<AudienceGroup[]> {
+  await getCatalog(ctx, catalogId);
+  const rows = await ctx.db.selectFrom('catalog_audiences').select(['group_id', 'display_name']).where('catalog_id', '=', catalogId).orderBy('display_name').execute();
+  return rows.map((r) => ({ id: r.group_id, displayName: r.display_name }));
+}
+
+/** Sets the Entra ID groups whose members see the catalog; an empty list opens it to everyone. */
+export async function setCatalogAudience(ctx: UseCaseContext, catalogId: string, body: CatalogAudienceBody): Promise<AudienceGroup[]> {
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('catalog_audiences').where('catalog_id', '=', catalogId).execute();
+    if (body.groups.length > 0) {
+      await trx
+        .insertInto('catalog_audiences')
+        .values(body.groups.map((g) => ({ tenant_id: ctx.principal.tenantId, catalog_id: catalogId, group_id: g.id, display_name: g.displayName ?? null })))
+        .execute();
+    }
+  });
+  return getCatalogAudience(ctx, catalogId);
 }
 
 /** Adds a catalog manager. The person must be known to Atrium (signed in, or synced from the directory). */

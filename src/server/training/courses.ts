@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { conflict, notFound } from '../../domain/errors';
 import { quizForLearner, quizSchema, type Course, type CourseFormat, type CourseInput, type CourseStatus, type QuizForLearner } from '../../domain/course';
 import type { CoursesTable, LessonsTable, TenantDatabase } from '../store/tenantSchema';
-import { canManageCatalog, requireCatalogManager } from './catalogAccess';
+import { canManageCatalog, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { newId, type UseCaseContext } from './useCaseContext';
 
@@ -157,7 +157,7 @@ export async function loadCourse(ctx: Pick<UseCaseContext, 'db' | 'principal'>, 
 export async function getCourse(ctx: UseCaseContext, courseId: string): Promise<Course | CourseForLearner> {
   const course = await loadCourse(ctx, courseId);
   if (await canManageCatalog(ctx.db, ctx.principal, course.catalogId)) return course;
-  if (course.status !== 'published') throw notFound('course');
+  if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
   return { ...course, quiz: course.quiz ? quizForLearner(course.quiz) : null };
 }
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { notFound, invalid } from '../../domain/errors';
 import type { EnrolmentSource } from '../../domain/myTraining';
 import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
-import { canSeeLearnerRecords, requireCatalogManager } from './catalogAccess';
+import { canSeeLearnerRecords, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { loadCourse } from './courses';
 import { newId, type UseCaseContext } from './useCaseContext';
 
@@ -95,7 +95,7 @@ export async function upsertEnrolment(trx: Transaction<TenantDatabase>, tenantId
 /** A learner enrols themself in a published course. Enrolling twice returns the same enrolment. */
 export async function selfEnrol(ctx: UseCaseContext, courseId: string): Promise<{ enrolment: EnrolmentView; created: boolean }> {
   const course = await loadCourse(ctx, courseId);
-  if (course.status !== 'published') throw notFound('course');
+  if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
   const { principal } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findEnrolment(trx, principal.tenantId, principal.userId, courseId);

@@ -11,8 +11,11 @@ export interface IdentitySource {
   fetchIdentity(tenantId: string, userId: string): Promise<LearnerIdentity | null>;
 }
 
-export function identityColumns(identity: LearnerIdentity) {
-  return {
+/** A directory identity to write; `managerId: undefined` means "no news about the manager": keep what is stored. */
+export type IdentityUpdate = Omit<LearnerIdentity, 'managerId'> & { managerId: string | null | undefined };
+
+export function identityColumns(identity: IdentityUpdate) {
+  const columns = {
     user_principal_name: identity.userPrincipalName,
     display_name: identity.displayName,
     mail: identity.mail,
@@ -21,8 +24,8 @@ export function identityColumns(identity: LearnerIdentity) {
     office_location: identity.officeLocation,
     country: identity.country,
     city: identity.city,
-    manager_id: identity.managerId,
   } satisfies Partial<LearnersTable>;
+  return identity.managerId === undefined ? columns : { ...columns, manager_id: identity.managerId };
 }
 
 /**
@@ -111,7 +114,7 @@ export function toLearnerProfile(row: LearnersTable): LearnerProfile {
 export async function upsertLearnerIdentities(
   db: Kysely<TenantDatabase>,
   tenantId: string,
-  identities: readonly LearnerIdentity[],
+  identities: readonly IdentityUpdate[],
   now: Date,
 ): Promise<{ inserted: number; updated: number }> {
   if (identities.length === 0) return { inserted: 0, updated: 0 };
@@ -140,6 +143,7 @@ export async function upsertLearnerIdentities(
             fresh.slice(i, i + 100).map((identity) => ({
               tenant_id: tenantId,
               learner_id: identity.id,
+              manager_id: null,
               ...identityColumns(identity),
               departed_at: null,
               synced_at: at,

@@ -1,6 +1,6 @@
 import type { PlanBody } from '../../domain/api';
 import { invalid, notFound } from '../../domain/errors';
-import { requireCatalogManager } from './catalogAccess';
+import { isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { upsertEnrolment } from './enrolments';
 import { newId, type UseCaseContext } from './useCaseContext';
@@ -78,7 +78,7 @@ export async function enrolInPlan(ctx: UseCaseContext, planId: string): Promise<
       .where('id', '=', planId)
       .where('status', '=', 'published')
       .executeTakeFirst();
-    if (!plan) throw notFound('training plan');
+    if (!plan || !(await isInCatalogAudience(trx, principal, plan.catalog_id))) throw notFound('training plan');
     let planEnrolment = await trx
       .selectFrom('plan_enrolments')
       .select('id')

@@ -83,6 +83,7 @@ export class Directory {
   private readonly log: ChangeEntry[] = [];
   private groupList: DirectoryGroup[] = [];
   private hires = 0;
+  private lastChanges: { key: string; changes: DirectoryChange[] } | undefined;
 
   static generate(options: DirectoryGeneratorOptions): Directory {
     const directory = new Directory({ seed: options.seed, domain: options.domain, companyName: options.companyName });
@@ -236,6 +237,15 @@ export class Directory {
    * Users are reported in their current state (Graph too sums up to the latest state).
    */
   changesBetween(sequence: number, until: number = this.log.length): DirectoryChange[] {
+    // Every page of a delta round asks again; while the directory does not change, the answer does not either.
+    const key = `${sequence}:${until}:${this.log.length}`;
+    if (this.lastChanges?.key === key) return this.lastChanges.changes;
+    const changes = this.foldChanges(sequence, until);
+    this.lastChanges = { key, changes };
+    return changes;
+  }
+
+  private foldChanges(sequence: number, until: number): DirectoryChange[] {
     interface Fold {
       existedAtStart: boolean;
       properties: Set<DirectoryUserProperty>;

@@ -41,59 +41,59 @@ export interface RouteContext {
   preferMinimal: boolean;
 }
 
-export interface RoutedResponse {
-  response: GraphResponse;
-  /** Route template, for request statistics: `GET /users/{id}`. */
-  endpoint: string;
-}
-
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 999;
 const DELTA_SEGMENTS = new Set(['delta', 'delta()', 'microsoft.graph.delta']);
 
+/** The route template of a request, for request statistics: `GET /users/{id}`. */
+export function graphEndpointOf(method: string, path: string): string {
+  try {
+    return `${method} ${templateOf(new URL(path, 'http://graph.invalid/').pathname.split('/').filter(Boolean).map(decodeURIComponent))}`;
+  } catch {
+    return `${method} (invalid)`;
+  }
+}
+
 /** Answers one Graph v1.0 request; `path` is relative to the version root (`/users/...?$select=...`). */
-export function routeGraphRequest(context: RouteContext, method: string, path: string): RoutedResponse {
+export function routeGraphRequest(context: RouteContext, method: string, path: string): GraphResponse {
   let url: URL;
   let segments: string[];
   try {
     url = new URL(path, 'http://graph.invalid/');
     segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    return { response: badRequest('Invalid request URL.', 'BadRequest'), endpoint: 'invalid' };
+    return badRequest('Invalid request URL.', 'BadRequest');
   }
   const [collection, key, navigation, ...rest] = segments;
-  const endpoint = `${method} ${templateOf(segments)}`;
   if (rest.length > 0 || !['me', 'users', 'groups'].includes(collection ?? '')) {
-    return { response: badRequest(`Resource not found for the segment '${segments.at(-1) ?? ''}'.`, 'BadRequest'), endpoint };
+    return badRequest(`Resource not found for the segment '${segments.at(-1) ?? ''}'.`, 'BadRequest');
   }
   if (method !== 'GET') {
-    return { response: graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.'), endpoint };
+    return graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
   }
   const query = url.searchParams;
-  const response = (() => {
-    if (collection === 'me') {
-      if (!context.caller.userId) return badRequest('/me request is only valid with delegated authentication flow.', 'BadRequest');
-      if (key === undefined) return getUser(context, context.caller.userId, query);
-      if (key === 'manager' && navigation === undefined) return getManager(context, context.caller.userId, query);
-      return badRequest(`Resource not found for the segment '${key}'.`, 'BadRequest');
-    }
-    if (collection === 'users') {
-      if (key === undefined) return listUsers(context, query);
-      if (DELTA_SEGMENTS.has(key) && navigation === undefined) return usersDelta(context, query);
-      if (navigation === undefined) return getUser(context, key, query);
-      if (navigation === 'manager') return getManager(context, key, query);
-      return badRequest(`Resource not found for the segment '${navigation}'.`, 'BadRequest');
-    }
-    if (key === undefined) return listGroups(context, query);
-    if (navigation === undefined) return getGroup(context, key, query);
-    if (navigation === 'members' || navigation === 'transitiveMembers') return groupMembers(context, key, navigation, query);
+  if (collection === 'me') {
+    if (!context.caller.userId) return badRequest('/me request is only valid with delegated authentication flow.', 'BadRequest');
+    if (key === undefined) return getUser(context, context.caller.userId, query);
+    if (key === 'manager' && navigation === undefined) return getManager(context, context.caller.userId, query);
+    return badRequest(`Resource not found for the segment '${key}'.`, 'BadRequest');
+  }
+  if (collection === 'users') {
+    if (key === undefined) return listUsers(context, query);
+    if (DELTA_SEGMENTS.has(key) && navigation === undefined) return usersDelta(context, query);
+    if (navigation === undefined) return getUser(context, key, query);
+    if (navigation === 'manager') return getManager(context, key, query);
     return badRequest(`Resource not found for the segment '${navigation}'.`, 'BadRequest');
-  })();
-  return { response, endpoint };
+  }
+  if (key === undefined) return listGroups(context, query);
+  if (navigation === undefined) return getGroup(context, key, query);
+  if (navigation === 'members' || navigation === 'transitiveMembers') return groupMembers(context, key, navigation, query);
+  return badRequest(`Resource not found for the segment '${navigation}'.`, 'BadRequest');
 }
 
 function templateOf(segments: string[]): string {
   const [collection, key, navigation] = segments;
+  if (segments.length > 3 || !['me', 'users', 'groups'].includes(collection ?? '')) return '/(unknown)';
   if (collection === 'me' || key === undefined) return `/${segments.join('/')}`;
   if (DELTA_SEGMENTS.has(key)) return `/${collection}/delta`;
   return `/${collection}/{id}${navigation ? `/${navigation}` : ''}`;

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Directory } from './directory';
 import { badRequest, graphError, type GraphResponse } from './graphResponses';
-import { routeGraphRequest, type GraphCaller, type RouteContext } from './graphRoutes';
+import { graphEndpointOf, routeGraphRequest, type GraphCaller, type RouteContext } from './graphRoutes';
 
 export type { GraphCaller } from './graphRoutes';
 
@@ -36,7 +36,7 @@ export interface GraphStandInStats {
   batchItems: number;
   /** Requests and batch items answered with an injected 429/503. */
   throttled: number;
-  /** Per route template, e.g. `GET /users/delta`, `POST /$batch`, batch items included. */
+  /** Per route template, e.g. `GET /users/delta`, `POST /$batch`, batch items and throttled requests included. */
   byEndpoint: Record<string, number>;
 }
 
@@ -99,13 +99,16 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
     stats.requests++;
     const caller = await authenticate(request.headers.authorization);
     if ('status' in caller) return caller;
+    const url = request.url ?? '/';
+    if (!url.startsWith('/v1.0/')) return badRequest('The Graph stand-in serves /v1.0/ only.', 'BadRequest');
+    const path = url.slice('/v1.0'.length);
+    const method = request.method ?? 'GET';
+    const isBatch = path === '/$batch' || path.startsWith('/$batch?');
+    count(isBatch ? `${method} /$batch` : graphEndpointOf(method, path));
     const throttled = takeThrottle('request');
     if (throttled) return throttled;
 
     const directory = options.directories.get(caller.tenantId)!;
-    const url = request.url ?? '/';
-    if (!url.startsWith('/v1.0/')) return badRequest('The Graph stand-in serves /v1.0/ only.', 'BadRequest');
-    const path = url.slice('/v1.0'.length);
     const context: RouteContext = {
       directory,
       versionRoot,
@@ -113,15 +116,11 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
       returnAllProperties,
       preferMinimal: /return=minimal/i.test(String(request.headers.prefer ?? '')),
     };
-    const method = request.method ?? 'GET';
-    if (path === '/$batch' || path.startsWith('/$batch?')) {
-      count(`${method} /$batch`);
+    if (isBatch) {
       if (method !== 'POST') return graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
       return batch(context, await readBody(request));
     }
-    const { response, endpoint } = routeGraphRequest(context, method, path);
-    count(endpoint);
-    return response;
+    return routeGraphRequest(context, method, path);
   }
 
   async function authenticate(header: string | undefined): Promise<GraphCaller | GraphResponse> {
@@ -170,10 +169,9 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
 
   function batchItem(context: RouteContext, method: string, url: string): GraphResponse {
     if (/^[a-z]+:\/\//i.test(url)) return badRequest('Batch request URLs must be relative to the version root, e.g. /users/{id}.', 'BadRequest');
-    const throttled = takeThrottle('batchItem');
-    const { response, endpoint } = routeGraphRequest(context, method, url.startsWith('/') ? url : `/${url}`);
-    count(endpoint);
-    return throttled ?? response;
+    const path = url.startsWith('/') ? url : `/${url}`;
+    count(graphEndpointOf(method, path));
+    return takeThrottle('batchItem') ?? routeGraphRequest(context, method, path);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assignmentBodySchema, catalogBodySchema, catalogManagerBodySchema, courseBodySchema, idParams, planBodySchema } from '../../../domain/api';
-import { addCatalogManager, createCatalog, getCatalog, listCatalogs } from '../../training/catalogs';
+import { assignmentBodySchema, catalogAudienceBodySchema, catalogBodySchema, catalogManagerBodySchema, courseBodySchema, idParams, planBodySchema } from '../../../domain/api';
+import { addCatalogManager, createCatalog, getCatalog, getCatalogAudience, listCatalogs, setCatalogAudience } from '../../training/catalogs';
 import { createCourse, getCourse, listCourses, updateCourse } from '../../training/courses';
 import { assignCourse } from '../../training/enrolments';
 import { createPlan, listPlans } from '../../training/plans';
-import { inTenant, type RouteContext } from '../tenantScope';
+import { inTenant, principalOf, type RouteContext } from '../tenantScope';
 
 export function registerCatalogRoutes(server: FastifyInstance, route: RouteContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -32,6 +32,28 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
     async (request, reply) => {
       await inTenant(request, route, (ctx) => addCatalogManager(ctx, request.params.catalogId, request.body.learnerId));
       return reply.code(204).send();
+    },
+  );
+
+  app.get('/api/catalogs/:catalogId/audience', { schema: { tags: ['catalogs'], summary: 'The Entra ID groups whose members see the catalog', params: catalogParams } }, async (request) =>
+    inTenant(request, route, (ctx) => getCatalogAudience(ctx, request.params.catalogId)),
+  );
+
+  app.put(
+    '/api/catalogs/:catalogId/audience',
+    {
+      schema: {
+        tags: ['catalogs'],
+        summary: 'Limit the catalog to members of Entra ID groups (catalog managers); an empty list opens it to everyone',
+        params: catalogParams,
+        body: catalogAudienceBodySchema,
+      },
+    },
+    async (request) => {
+      const audience = await inTenant(request, route, (ctx) => setCatalogAudience(ctx, request.params.catalogId, request.body));
+      // Membership comes from Graph: refresh it now rather than at the next scheduled sync.
+      route.directorySync?.start(principalOf(request).tenantId).catch(() => undefined);
+      return audience;
     },
   );
 

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { onboardingBodySchema } from '../../../domain/api';
-import { forbidden } from '../../../domain/errors';
+import { directorySyncBodySchema, onboardingBodySchema } from '../../../domain/api';
+import { DomainError, forbidden } from '../../../domain/errors';
 import { hasRole } from '../../../domain/roles';
 import type { TenantRecord } from '../../tenancy/tenantCatalog';
 import { toLearnerProfile } from '../../training/learners';
@@ -47,6 +47,39 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
       return reply.code(201).send(tenantView(record, regions.find(record.region)?.displayName));
     },
   );
+
+  const requireAdminWithDirectory = (request: FastifyRequest) => {
+    const principal = principalOf(request);
+    if (!hasRole(principal.roles, 'Tenant.Admin')) throw forbidden('only a tenant admin (Tenant.Admin role) can run the directory sync');
+    if (!route.directorySync) throw new DomainError('conflict', 'Microsoft Graph is not configured for this service, so there is no directory to sync');
+    return { principal, sync: route.directorySync };
+  };
+
+  app.post(
+    '/api/tenant/directory-sync',
+    {
+      schema: {
+        tags: ['tenant'],
+        summary: 'Sync learners from Microsoft Graph now (Tenant.Admin); poll GET for progress',
+        body: directorySyncBodySchema,
+      },
+    },
+    async (request, reply) => {
+      const { sync } = requireAdminWithDirectory(request);
+      await inTenant(request, route, async (ctx) => {
+        sync.start(ctx.principal.tenantId, { forceFull: request.body.full }).catch((error: unknown) => {
+          request.log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'directory sync failed');
+        });
+      });
+      const status = await sync.status(principalOf(request).tenantId);
+      return reply.code(202).header('Location', '/api/tenant/directory-sync').send(status);
+    },
+  );
+
+  app.get('/api/tenant/directory-sync', { schema: { tags: ['tenant'], summary: 'Directory sync progress and last result (Tenant.Admin)' } }, async (request) => {
+    const { sync } = requireAdminWithDirectory(request);
+    return inTenant(request, route, (ctx) => sync.status(ctx.principal.tenantId));
+  });
 
   app.get('/api/me', { schema: { tags: ['me'], summary: 'Who you are to Atrium, and exactly what it stores about you' } }, async (request) =>
     inTenant(request, route, async (ctx, tenant) => {

@@ -20,5 +20,17 @@ export function catalogMigrationProvider(dialect: 'sqlite' | 'mssql'): Migration
         .execute();
     },
   };
-  return { getMigrations: async () => ({ '0001_initial': initial }) };
+  const jobLeases: Migration = {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('job_leases')
+        .addColumn('job', t.text(64), (c) => c.notNull())
+        .addColumn('tenant_id', t.id, (c) => c.notNull())
+        .addColumn('holder', t.text(128), (c) => c.notNull())
+        .addColumn('expires_at', t.timestamp, (c) => c.notNull())
+        .addPrimaryKeyConstraint('pk_job_leases', ['job', 'tenant_id'])
+        .execute();
+    },
+  };
+  return { getMigrations: async () => ({ '0001_initial': initial, '0002_job_leases': jobLeases }) };
 }

@@ -1,0 +1,150 @@
+import http from 'node:http';
+import { summariseLatencies, type LatencySummary } from './latencySummary';
+import type { ServerProcess } from './serverProcess';
+
+export interface BenchRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  token?: string;
+  /** A JSON body, already serialised. */
+  body?: string;
+}
+
+export interface Exchange {
+  status: number;
+  /** The response body, kept only for non-2xx answers (for the error report). */
+  errorBody: string;
+  latencyMs: number;
+}
+
+/** Sends one request to 127.0.0.1 and waits for the whole response. */
+export function exchange(agent: http.Agent, port: number, request: BenchRequest): Promise<Exchange> {
+  const headers: http.OutgoingHttpHeaders = {};
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  if (request.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = Buffer.byteLength(request.body);
+  }
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const outgoing = http.request({ agent, host: '127.0.0.1', port, method: request.method, path: request.path, headers }, (response) => {
+      const status = response.statusCode ?? 0;
+      const ok = status >= 200 && status < 300;
+      let errorBody = '';
+      if (ok) response.resume();
+      else response.on('data', (chunk: Buffer) => (errorBody += chunk.toString()));
+      response.on('end', () => resolve({ status, errorBody, latencyMs: Number(process.hrtime.bigint() - started) / 1e6 }));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
+}
+
+export interface LoadOptions {
+  port: number;
+  concurrency: number;
+  warmupSeconds: number;
+  seconds: number;
+  nextRequest: () => BenchRequest;
+  server: ServerProcess;
+}
+
+export interface LoadResult {
+  concurrency: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latency: LatencySummary;
+  /** Responses by status code ("network" for failed connections). */
+  statuses: Record<string, number>;
+  errors: number;
+  errorSamples: string[];
+  serverRssMb: { start: number; max: number; end: number };
+  /** CPU cores' worth of time the service and this load generator used during the measured window. */
+  serverCpuCores: number;
+  loadGeneratorCpuCores: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * A closed loop of `concurrency` clients over keep-alive connections: each sends its next request as soon
+ * as the previous answer is complete. After `warmupSeconds` (discarded), requests that start and finish
+ * within the next `seconds` are measured.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const errorSamples: string[] = [];
+  let errors = 0;
+  const startAt = performance.now();
+  const measureFrom = startAt + options.warmupSeconds * 1000;
+  const measureUntil = measureFrom + options.seconds * 1000;
+
+  const rss: number[] = [];
+  let cpuAtStart = { server: 0, self: process.cpuUsage() };
+  const sampler = setInterval(() => {
+    if (performance.now() >= measureFrom) rss.push(options.server.rssBytes());
+  }, 200);
+  const startMeasuring = setTimeout(() => {
+    cpuAtStart = { server: options.server.cpuSeconds(), self: process.cpuUsage() };
+    rss.push(options.server.rssBytes());
+  }, options.warmupSeconds * 1000);
+
+  let cpuAtEnd: { server: number; self: NodeJS.CpuUsage } | null = null;
+  const endMeasuring = () => {
+    if (!cpuAtEnd) {
+      cpuAtEnd = { server: options.server.cpuSeconds(), self: process.cpuUsage(cpuAtStart.self) };
+      rss.push(options.server.rssBytes());
+    }
+    return cpuAtEnd;
+  };
+  const stopMeasuring = setTimeout(endMeasuring, (options.warmupSeconds + options.seconds) * 1000);
+
+  const client = async () => {
+    while (performance.now() < measureUntil) {
+      const request = options.nextRequest();
+      const sentAt = performance.now();
+      let outcome: Exchange;
+      try {
+        outcome = await exchange(agent, options.port, request);
+      } catch (error) {
+        errors += 1;
+        statuses.network = (statuses.network ?? 0) + 1;
+        if (errorSamples.length < 5) errorSamples.push(`${request.method} ${request.path}: ${(error as Error).message}`);
+        continue;
+      }
+      const doneAt = performance.now();
+      if (sentAt < measureFrom || doneAt > measureUntil) continue;
+      latencies.push(outcome.latencyMs);
+      statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+      if (outcome.status < 200 || outcome.status >= 300) {
+        errors += 1;
+        if (errorSamples.length < 5) errorSamples.push(`${request.method} ${request.path} -> ${outcome.status} ${outcome.errorBody.slice(0, 300)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  clearInterval(sampler);
+  clearTimeout(startMeasuring);
+  clearTimeout(stopMeasuring);
+  const cpu = endMeasuring();
+  agent.destroy();
+
+  const requests = latencies.length;
+  return {
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    requests,
+    requestsPerSecond: requests / options.seconds,
+    latency: summariseLatencies(latencies),
+    statuses,
+    errors,
+    errorSamples,
+    serverRssMb: { start: rss[0] / MB, max: Math.max(...rss) / MB, end: rss[rss.length - 1] / MB },
+    serverCpuCores: (cpu.server - cpuAtStart.server) / options.seconds,
+    loadGeneratorCpuCores: (cpu.self.user + cpu.self.system) / 1e6 / options.seconds,
+  };
+}

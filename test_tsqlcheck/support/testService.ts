@@ -1,0 +1,106 @@
+import fs_ from 'node:fs';
+import { SqliteEngine } from '../../src/server/store/sqlite/sqliteEngine';
+import { TsqlRecorder, tsqlRecordingEngine } from './tsqlRecorder';
+import { assertParsesAsTsql } from './tsqlParser';
+const globalRecorder = new TsqlRecorder();
+process.on('exit', () => {
+  const seen = new Map<string, string>();
+  for (const st of globalRecorder.statements) { if (seen.has(st.sql)) continue; try { assertParsesAsTsql(st); seen.set(st.sql, 'OK'); } catch (e) { seen.set(st.sql, (e as Error).message); } }
+  fs_.appendFileSync('/tmp/tsqlcheck.log', [...seen.entries()].map(([k, v]) => v === 'OK' ? `OK ${k}` : `FAIL ${v}`).join('\n') + `\nUNCOMPILABLE ${JSON.stringify(globalRecorder.uncompilable)}\n`);
+});
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { readConfig } from '../../src/server/config';
+import { createService, type Service, type ServiceOverrides } from '../../src/server/service';
+
+export interface TestService {
+  service: Service;
+  dataDir: string;
+  /** A bearer token from the dev issuer, as `npm run dev-token` would print. */
+  token(tenantId: string, userId: string, roles?: string[]): Promise<string>;
+  /** Sends a request through the service's HTTP pipeline. */
+  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
+  /** Onboards a tenant through the API, as its tenant admin would. Returns the admin's id. */
+  onboard(tenantId: string, region?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestService(overrides: ServiceOverrides & { env?: Record<string, string> } = {}): Promise<TestService> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-test-'));
+  const config = readConfig({ ATRIUM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });
+  const engine = overrides.engine ?? new SqliteEngine(config.dataDir);
+  const service = await createService(config, { ...overrides, engine: tsqlRecordingEngine(engine, globalRecorder) });
+  const audience = config.auth.audience;
+
+  const call: TestService['call'] = async (method, url, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await service.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(options.body !== undefined ? { payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+      ...(options.body !== undefined && !headers['content-type'] ? { headers: { ...headers, 'content-type': 'application/json' } } : {}),
+    });
+    const type = String(response.headers['content-type'] ?? '');
+    return {
+      status: response.statusCode,
+      body: type.includes('application/json') ? response.json() : response.body,
+      headers: response.headers,
+      raw: response.rawPayload,
+    };
+  };
+
+  const token: TestService['token'] = (tenantId, userId, roles = []) => {
+    if (!service.devIssuer) throw new Error('dev issuer not running');
+    return service.devIssuer.issueToken({ tenantId, userId, roles, audience });
+  };
+
+  return {
+    service,
+    dataDir,
+    token,
+    call,
+    async onboard(tenantId, region = 'westeurope') {
+      const adminId = randomUUID();
+      const response = await call('POST', '/api/tenant/onboarding', {
+        token: await token(tenantId, adminId, ['Tenant.Admin']),
+        body: { region, displayName: `Tenant ${tenantId.slice(0, 8)}` },
+      });
+      if (response.status !== 201) throw new Error(`onboarding failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return adminId;
+    },
+    async close() {
+      await service.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A small valid course body; pass overrides for the parts a test cares about. */
+export function courseBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Code of Conduct',
+    summary: 'How we work together.',
+    format: 'e-learning',
+    tags: ['compliance'],
+    durationMinutes: 30,
+    sequentialLessons: true,
+    lessons: [
+      { title: 'Why it matters', materialUrl: 'https://contoso.sharepoint.com/sites/training/coc/1' },
+      { title: 'Speaking up', materialUrl: 'https://contoso.sharepoint.com/sites/training/coc/2' },
+    ],
+    quiz: {
+      passMarkPercent: 60,
+      questions: [
+        { kind: 'multiple-choice', prompt: 'Who can you report concerns to?', options: ['Nobody', 'Your manager or the hotline'], correct: 1 },
+        { kind: 'true-false', prompt: 'Gifts above 50 EUR must be declared.', correct: true },
+        { kind: 'multiple-answer', prompt: 'Which are conflicts of interest?', options: ['Hiring a relative', 'Lunch with a colleague', 'Owning a supplier'], correct: [0, 2] },
+      ],
+    },
+    status: 'published',
+    ...overrides,
+  };
+}
