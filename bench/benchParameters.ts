@@ -31,6 +31,10 @@ export interface BenchParameters {
   manyLoadSeconds: number;
   /** Run the service under `node --cpu-prof` and summarise the profile. */
   cpuProfile: boolean;
+  /** Before each measurement, wait at most this long for other processes to leave the CPUs alone. */
+  waitQuietSeconds: number;
+  /** Only seed (or check) the data sets; measure nothing. */
+  seedOnly: boolean;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -43,7 +47,10 @@ const USAGE = `npm run bench -- [options]
   --concurrency <n>        concurrent clients (default 32)
   --skip-many-tenants      skip the 1,000-tenant-database part
   --only-many-tenants      run only the 1,000-tenant-database part
-  --cpu-prof               profile the service (node --cpu-prof) and print its hot spots`;
+  --cpu-prof               profile the service (node --cpu-prof) and print its hot spots
+  --seed-only              seed the data sets (or find them seeded) and stop
+  --wait-quiet <s>         before each measurement wait up to s seconds for other processes to go quiet
+                           (default 120; 0 with --quick)`;
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -61,8 +68,8 @@ export function readBenchParameters(argv: readonly string[]): BenchParameters {
       console.log(USAGE);
       process.exit(0);
     }
-    if (['--quick', '--skip-many-tenants', '--only-many-tenants', '--cpu-prof'].includes(arg)) flags.add(arg);
-    else if (['--data-dir', '--scenarios', '--seconds', '--concurrency'].includes(arg)) values.set(arg, args.shift() ?? '');
+    if (['--quick', '--skip-many-tenants', '--only-many-tenants', '--cpu-prof', '--seed-only'].includes(arg)) flags.add(arg);
+    else if (['--data-dir', '--scenarios', '--seconds', '--concurrency', '--wait-quiet'].includes(arg)) values.set(arg, args.shift() ?? '');
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
 
@@ -93,6 +100,8 @@ export function readBenchParameters(argv: readonly string[]): BenchParameters {
     evictionPoolMax: quick ? 20 : 200,
     manyLoadSeconds: quick ? 3 : 10,
     cpuProfile: flags.has('--cpu-prof'),
+    seedOnly: flags.has('--seed-only'),
+    waitQuietSeconds: values.has('--wait-quiet') ? Number(values.get('--wait-quiet')) || 0 : quick ? 0 : 120,
   };
 }
 

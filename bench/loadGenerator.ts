@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { summariseLatencies, type LatencySummary } from './latencySummary';
-import type { ServerProcess } from './serverProcess';
+import { waitForQuietMachine } from './quietMachine';
+import { readMachineBusySeconds, type ServerProcess } from './serverProcess';
 
 export interface BenchRequest {
   method: 'GET' | 'POST';
@@ -48,6 +49,9 @@ export interface LoadOptions {
   seconds: number;
   nextRequest: () => BenchRequest;
   server: ServerProcess;
+  /** Wait at most this long for other processes to leave the CPUs before starting (0: start at once). */
+  waitQuietSeconds?: number;
+  log?: (line: string) => void;
 }
 
 export interface LoadResult {
@@ -64,6 +68,8 @@ export interface LoadResult {
   /** CPU cores' worth of time the service and this load generator used during the measured window. */
   serverCpuCores: number;
   loadGeneratorCpuCores: number;
+  /** CPU the rest of the machine used meanwhile: other processes competing for the same cores. */
+  otherProcessesCpuCores: number;
 }
 
 const MB = 1024 * 1024;
@@ -74,6 +80,9 @@ const MB = 1024 * 1024;
  * within the next `seconds` are measured.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.waitQuietSeconds) {
+    await waitForQuietMachine([process.pid, options.server.pid], options.waitQuietSeconds, options.log ?? (() => undefined));
+  }
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -84,19 +93,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const measureUntil = measureFrom + options.seconds * 1000;
 
   const rss: number[] = [];
-  let cpuAtStart = { server: 0, self: process.cpuUsage() };
+  let cpuAtStart = { server: 0, self: process.cpuUsage(), machine: 0 };
   const sampler = setInterval(() => {
     if (performance.now() >= measureFrom) rss.push(options.server.rssBytes());
   }, 200);
   const startMeasuring = setTimeout(() => {
-    cpuAtStart = { server: options.server.cpuSeconds(), self: process.cpuUsage() };
+    cpuAtStart = { server: options.server.cpuSeconds(), self: process.cpuUsage(), machine: readMachineBusySeconds() };
     rss.push(options.server.rssBytes());
   }, options.warmupSeconds * 1000);
 
-  let cpuAtEnd: { server: number; self: NodeJS.CpuUsage } | null = null;
+  let cpuAtEnd: { server: number; self: NodeJS.CpuUsage; machine: number } | null = null;
   const endMeasuring = () => {
     if (!cpuAtEnd) {
-      cpuAtEnd = { server: options.server.cpuSeconds(), self: process.cpuUsage(cpuAtStart.self) };
+      cpuAtEnd = { server: options.server.cpuSeconds(), self: process.cpuUsage(cpuAtStart.self), machine: readMachineBusySeconds() };
       rss.push(options.server.rssBytes());
     }
     return cpuAtEnd;
@@ -133,6 +142,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const cpu = endMeasuring();
   agent.destroy();
 
+  const serverCpu = cpu.server - cpuAtStart.server;
+  const selfCpu = (cpu.self.user + cpu.self.system) / 1e6;
   const requests = latencies.length;
   return {
     concurrency: options.concurrency,
@@ -144,7 +155,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors,
     errorSamples,
     serverRssMb: { start: rss[0] / MB, max: Math.max(...rss) / MB, end: rss[rss.length - 1] / MB },
-    serverCpuCores: (cpu.server - cpuAtStart.server) / options.seconds,
-    loadGeneratorCpuCores: (cpu.self.user + cpu.self.system) / 1e6 / options.seconds,
+    serverCpuCores: serverCpu / options.seconds,
+    loadGeneratorCpuCores: selfCpu / options.seconds,
+    otherProcessesCpuCores: Math.max(0, cpu.machine - cpuAtStart.machine - serverCpu - selfCpu) / options.seconds,
   };
 }

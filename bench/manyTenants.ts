@@ -3,6 +3,7 @@ import type { BenchParameters, SeedShape } from './benchParameters';
 import { myTrainingRequests, sampleLearners, type SampledLearner } from './benchWorkload';
 import { summariseLatencies, type LatencySummary } from './latencySummary';
 import { exchange, runLoad, type BenchRequest, type LoadResult } from './loadGenerator';
+import { waitForQuietMachine } from './quietMachine';
 import { startServer, type ServerProcess } from './serverProcess';
 import { seedDataSet, type SeededDataSet } from './seedTenants';
 
@@ -74,17 +75,21 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
   // One learner per tenant; the first tenant only warms the code paths and is left out of the rounds.
   const [warmer, ...learners] = await sampleLearners(dataSet, shape.tenants);
   const mb = (bytes: number) => bytes / MB;
+  let server: ServerProcess;
+  const quiet = () => (params.waitQuietSeconds ? waitForQuietMachine([process.pid, server.pid], params.waitQuietSeconds, log) : Promise.resolve(0));
 
   log(`many tenants: pool max ${params.manyPoolMax}, ${learners.length} tenant databases`);
-  let server: ServerProcess = await startServer({ dataDir: dataSet.dataDir, env: { ATRIUM_TENANT_POOL_MAX: String(params.manyPoolMax) } });
+  server = await startServer({ dataDir: dataSet.dataDir, env: { ATRIUM_TENANT_POOL_MAX: String(params.manyPoolMax) } });
   let allOpen: ManyTenantsResult['allOpen'];
   try {
     const idle = server.rssBytes();
     await sequentialRound(server.port, [warmer, warmer], myTraining);
     checked(await sequentialRound(server.port, learners, tenantInfo), 'token validation round', log);
     const tokensValidated = server.rssBytes();
+    await quiet();
     const cold = checked(await sequentialRound(server.port, learners, myTraining), 'cold round', log);
     const afterColdRound = server.rssBytes();
+    await quiet();
     const warm = checked(await sequentialRound(server.port, learners, myTraining), 'warm round', log);
     const afterWarmRound = server.rssBytes();
     const load = await runLoad({
@@ -94,6 +99,8 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
       seconds: params.manyLoadSeconds,
       nextRequest: myTrainingRequests(learners, 'many-tenants/all-open'),
       server,
+      waitQuietSeconds: params.waitQuietSeconds,
+      log,
     });
     allOpen = {
       poolMax: params.manyPoolMax,
@@ -112,9 +119,11 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
     const idle = server.rssBytes();
     await sequentialRound(server.port, [warmer, warmer], myTraining);
     checked(await sequentialRound(server.port, learners, tenantInfo), 'token validation round', log);
+    await quiet();
     const first = checked(await sequentialRound(server.port, learners, myTraining), 'first round', log);
     const afterFirstRound = server.rssBytes();
     // Same order again: with fewer pool slots than tenants, every request finds its database evicted.
+    await quiet();
     const reopen = checked(await sequentialRound(server.port, learners, myTraining), 'reopen round', log);
     const afterReopenRound = server.rssBytes();
     const load = await runLoad({
@@ -124,6 +133,8 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
       seconds: params.manyLoadSeconds,
       nextRequest: myTrainingRequests(learners, 'many-tenants/evicting'),
       server,
+      waitQuietSeconds: params.waitQuietSeconds,
+      log,
     });
     const eviction: ManyTenantsResult['eviction'] = {
       poolMax: params.evictionPoolMax,

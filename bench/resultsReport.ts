@@ -42,12 +42,12 @@ function loadRow(name: string, r: LoadResult): string {
   const statuses = Object.entries(r.statuses)
     .map(([code, n]) => `${code}×${n}`)
     .join(' ');
-  return `| ${name} | ${int(r.requestsPerSecond)} | ${f2(r.latency.p50Ms)} | ${f2(r.latency.p95Ms)} | ${f2(r.latency.p99Ms)} | ${f1(r.latency.maxMs)} | ${int(r.requests)} | ${r.errors} | ${statuses} | ${int(r.serverRssMb.start)} → ${int(r.serverRssMb.max)} | ${f2(r.serverCpuCores)} | ${f2(r.loadGeneratorCpuCores)} |`;
+  return `| ${name} | ${int(r.requestsPerSecond)} | ${f2(r.latency.p50Ms)} | ${f2(r.latency.p95Ms)} | ${f2(r.latency.p99Ms)} | ${f1(r.latency.maxMs)} | ${int(r.requests)} | ${r.errors} | ${statuses} | ${int(r.serverRssMb.start)} → ${int(r.serverRssMb.max)} | ${f2(r.serverCpuCores)} | ${f2(r.loadGeneratorCpuCores)} | ${f2(r.otherProcessesCpuCores)} |`;
 }
 
 const LOAD_HEADER = [
-  '| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | errors | statuses | server RSS MB (start → max) | server CPU (cores) | load gen CPU (cores) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|',
+  '| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | errors | statuses | server RSS MB (start → max) | server CPU (cores) | load gen CPU (cores) | other processes CPU (cores) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|',
 ];
 
 function roundRow(name: string, r: RoundResult): string {

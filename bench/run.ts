@@ -58,6 +58,8 @@ async function runLoadScenarios(params: BenchParameters, results: BenchResults, 
         seconds: params.scenarioSeconds,
         nextRequest: factories[name],
         server,
+        waitQuietSeconds: params.waitQuietSeconds,
+        log,
       });
       results.scenarios[name] = result;
       log(
@@ -101,6 +103,13 @@ async function main(): Promise<void> {
     cpuProfile: null,
   };
 
+  if (params.seedOnly) {
+    for (const shape of [params.big, ...(params.many ? [params.many] : [])]) {
+      const seeded = await seedDataSet(params.dataRoot, shape, log);
+      log(`${seeded.dataDir}: ${seeded.counts.enrolments.toLocaleString('en')} enrolments, ${(seeded.bytesOnDisk / 1024 ** 3).toFixed(2)} GB, seeded in ${seeded.timings.totalSeconds.toFixed(1)} s`);
+    }
+    return;
+  }
   if (params.scenarios.length > 0) await runLoadScenarios(params, results, profileDir);
   if (params.many) results.manyTenants = await benchManyTenants(params, params.many, log);
   if (params.cpuProfile) {

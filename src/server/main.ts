@@ -1,6 +1,8 @@
 import { readConfig } from './config';
 import { DEMO_DIRECTORY_SEED, DEMO_REGION, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from './demo/demoSeed';
 import { generateDirectoryUsers } from './graph/directoryGenerator';
+import { loadOrCreateDevIssuer } from './auth/devIssuer';
+import { startLocalGraph } from './devstack/localGraph';
 import { createService, type Service } from './service';
 
 async function printSignIn(service: Service, url: string, cast: DemoPeople, audience: string): Promise<void> {
@@ -26,21 +28,37 @@ async function printSignIn(service: Service, url: string, cast: DemoPeople, audi
   console.log(lines.join('\n'));
 }
 
+const DEMO_DIRECTORY_SIZE = 2000;
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const service = await createService(config);
+  const devMode = config.auth.mode === 'dev';
+  // Locally, Microsoft Graph is the stand-in serving the demo tenant's generated directory.
+  const localGraph =
+    devMode && !config.graph.clientId
+      ? await startLocalGraph(await loadOrCreateDevIssuer(config.dataDir), [{ tenantId: DEMO_TENANT_ID, seed: DEMO_DIRECTORY_SEED, size: DEMO_DIRECTORY_SIZE }])
+      : null;
+  const service = await createService(config, localGraph ? { graph: localGraph.access } : {});
   let cast: DemoPeople | undefined;
-  if (config.seedDemo && config.auth.mode === 'dev') {
-    const people = [...generateDirectoryUsers({ seed: DEMO_DIRECTORY_SEED, size: 2000 })];
-    const seeded = await seedDemoTenant(service.tenancy, people, new Date());
+  if (config.seedDemo && devMode) {
+    const people = [...generateDirectoryUsers({ seed: DEMO_DIRECTORY_SEED, size: DEMO_DIRECTORY_SIZE })];
+    const sync = service.directorySync;
+    const seeded = await seedDemoTenant({ tenancy: service.tenancy, people, now: new Date(), syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined });
     cast = seeded.cast;
   }
+  if (service.directorySync && config.graph.syncIntervalMs > 0) {
+    service.directorySync.schedule(config.graph.syncIntervalMs, (tenantId, error) =>
+      service.app.log.warn({ tenantId, err: { message: error instanceof Error ? error.message : String(error) } }, 'scheduled directory sync failed'),
+    );
+  }
   const url = await service.app.listen({ port: config.port, host: config.host });
+  if (localGraph) console.log(`Microsoft Graph stand-in: ${localGraph.standIn.url}`);
   if (cast) await printSignIn(service, url, cast, config.auth.audience);
   else console.log(`Atrium LMS is running at ${url}`);
 
   const stop = async () => {
     await service.close();
+    await localGraph?.standIn.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -67,6 +67,8 @@ describe('learners', () => {
       ['POST', `/api/catalogs/${catalogOne}/plans`, { title: 'Plan', courseIds: [publishedCourse.id] }],
       ['POST', `/api/courses/${publishedCourse.id}/assignments`, { learnerIds: [ids.colleague], dueAt: future() }],
       ['POST', `/api/catalogs/${catalogOne}/managers`, { learnerId: ids.learner }],
+      ['PUT', `/api/catalogs/${catalogOne}/audience`, { groups: [] }],
+      ['POST', '/api/tenant/directory-sync', {}],
       ['POST', `/api/catalogs/${catalogOne}/rules`, { name: 'Rule', courseId: publishedCourse.id, criteria: { department: ['Sales'] }, dueWithinDays: 30 }],
       ...reportReads(catalogOne),
     ];
@@ -115,6 +117,7 @@ describe('training managers (Catalog.Manage)', () => {
       ['POST', `/api/catalogs/${catalogOne}/plans`, { title: 'Plan', courseIds: [publishedCourse.id] }],
       ['POST', `/api/courses/${publishedCourse.id}/assignments`, { learnerIds: [ids.colleague], dueAt: future() }],
       ['POST', `/api/catalogs/${catalogOne}/managers`, { learnerId: ids.managerTwo }],
+      ['PUT', `/api/catalogs/${catalogOne}/audience`, { groups: [] }],
       ['POST', `/api/catalogs/${catalogOne}/rules`, { name: 'Rule', courseId: publishedCourse.id, criteria: { department: ['Sales'] }, dueWithinDays: 30 }],
       ...reportReads(catalogOne),
     ];

@@ -68,6 +68,8 @@ const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 const cases: Record<string, IsolationCase> = {
   'GET /api/catalogs/:catalogId': { url: () => `/api/catalogs/${a.catalogId}` },
   'POST /api/catalogs/:catalogId/managers': { url: () => `/api/catalogs/${a.catalogId}/managers`, body: () => ({ learnerId: powerBId }) },
+  'GET /api/catalogs/:catalogId/audience': { url: () => `/api/catalogs/${a.catalogId}/audience` },
+  'PUT /api/catalogs/:catalogId/audience': { url: () => `/api/catalogs/${a.catalogId}/audience`, body: () => ({ groups: [{ id: randomUUID(), displayName: 'B group' }] }) },
   'GET /api/catalogs/:catalogId/courses': { url: () => `/api/catalogs/${a.catalogId}/courses` },
   'POST /api/catalogs/:catalogId/courses': { url: () => `/api/catalogs/${a.catalogId}/courses`, body: () => courseBody({ title: 'Planted by B' }) },
   'GET /api/catalogs/:catalogId/plans': { url: () => `/api/catalogs/${a.catalogId}/plans` },

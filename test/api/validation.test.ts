@@ -18,6 +18,7 @@ let notOnboardedAdmin: string;
 const s = {} as {
   catalogId: string;
   otherCatalogId: string;
+  audienceCatalogId: string;
   courseId: string;
   lessonIds: string[];
   quizlessCourseId: string;
@@ -40,6 +41,7 @@ before(async () => {
 
   s.catalogId = (await t.call('POST', '/api/catalogs', { token: admin, body: { name: 'Main' } })).body.id;
   s.otherCatalogId = (await t.call('POST', '/api/catalogs', { token: admin, body: { name: 'Other' } })).body.id;
+  s.audienceCatalogId = (await t.call('POST', '/api/catalogs', { token: admin, body: { name: 'For some groups' } })).body.id;
   const course = await t.call('POST', `/api/catalogs/${s.catalogId}/courses`, { token: admin, body: courseBody() });
   assert.equal(course.status, 201);
   s.courseId = course.body.id;
@@ -87,10 +89,12 @@ interface BodyEndpoint {
   /** A body the endpoint accepts; the variants below break exactly one thing in it. */
   valid: () => Record<string, unknown>;
   wrongType: [field: string, value: unknown];
-  required: string;
+  /** A field the body cannot do without, if it has one. */
+  required?: string;
   /** The path parameter, if any: the variant with a bad GUID puts junk there. */
   param?: string;
-  successStatus: number;
+  /** What the valid body gets; more than one where the outcome depends on the set-up, not the input. */
+  successStatus: number | number[];
 }
 
 const bodyEndpoints: Record<string, BodyEndpoint> = {
@@ -101,6 +105,14 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     wrongType: ['displayName', 12],
     required: 'region',
     successStatus: 201,
+  },
+  'POST /api/tenant/directory-sync': {
+    token: () => admin,
+    url: () => '/api/tenant/directory-sync',
+    valid: () => ({ full: true }),
+    wrongType: ['full', 'yes'],
+    // 202 when the service has a Graph directory to sync from, 409 when it has none (the test service).
+    successStatus: [202, 409],
   },
   'POST /api/catalogs': {
     token: () => admin,
@@ -118,6 +130,15 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     required: 'learnerId',
     param: 'catalogId',
     successStatus: 204,
+  },
+  'PUT /api/catalogs/:catalogId/audience': {
+    token: () => admin,
+    url: (id = s.audienceCatalogId) => `/api/catalogs/${id}/audience`,
+    valid: () => ({ groups: [{ id: '5f1d3c2b-0a9e-4d8c-b7a6-112233445566', displayName: 'Finance' }] }),
+    wrongType: ['groups', 'Finance'],
+    required: 'groups',
+    param: 'catalogId',
+    successStatus: 200,
   },
   'POST /api/catalogs/:catalogId/courses': {
     token: () => admin,
@@ -197,8 +218,10 @@ describe('request bodies', () => {
       await expectRefusedAndUnchanged(send({ ...e.valid(), surpriseField: true }), 400, `${key} unknown field`, /surpriseField/);
       const [field, value] = e.wrongType;
       await expectRefusedAndUnchanged(send({ ...e.valid(), [field]: value }), 400, `${key} wrong type of ${field}`, new RegExp(field));
-      const { [e.required]: _dropped, ...missing } = e.valid();
-      await expectRefusedAndUnchanged(send(missing), 400, `${key} without ${e.required}`, new RegExp(e.required));
+      if (e.required) {
+        const { [e.required]: _dropped, ...missing } = e.valid();
+        await expectRefusedAndUnchanged(send(missing), 400, `${key} without ${e.required}`, new RegExp(e.required));
+      }
       await expectRefusedAndUnchanged(send([e.valid()]), 400, `${key} an array`);
       await expectRefusedAndUnchanged(send('null'), 400, `${key} null`);
       if (e.param) {
@@ -216,7 +239,7 @@ describe('request bodies', () => {
       );
 
       const accepted = await t.call(method, e.url(), { token: e.token(), body: e.valid() });
-      assert.equal(accepted.status, e.successStatus, `${key} valid body: ${JSON.stringify(accepted.body)}`);
+      assert.ok([e.successStatus].flat().includes(accepted.status), `${key} valid body: ${accepted.status} ${JSON.stringify(accepted.body)}`);
     });
   }
 

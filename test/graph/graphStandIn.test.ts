@@ -263,6 +263,46 @@ describe('Graph stand-in', () => {
     });
   });
 
+  describe('directory edits', () => {
+    it('refuses edits that would break the directory, and changes nothing then', async () => {
+      const { standIn: own, a: directory } = await startTwoTenantStandIn(30, 5);
+      try {
+        const start = (await allPages(own, '/users/delta?$select=id,department&$expand=manager')).last['@odata.deltaLink'];
+        const ids = directory.ids();
+        const report = ids.find((id) => directory.user(id)!.managerId === ids[1])!;
+        assert.throws(() => directory.update(ids[1], { managerId: report }), /cycle/);
+        assert.throws(() => directory.update(ids[1], { managerId: ids[1] }), /cycle/);
+        assert.throws(() => directory.update(ids[2], { managerId: '00000000-0000-4000-8000-000000000000' }), /No user/);
+        assert.throws(() => directory.update(ids[2], { id: 'x' } as never), /Cannot change 'id'/);
+        assert.throws(() => directory.update(ids[2], { shoeSize: 44 } as never), /Cannot change 'shoeSize'/);
+        assert.throws(() => directory.update(ids[2], { department: 'Legal', userPrincipalName: directory.user(ids[3])!.userPrincipalName }), /taken/);
+        assert.throws(() => directory.hire({ id: ids[4], givenName: 'Dup', surname: 'Licate' }), /in use/);
+        directory.remove(ids[5]);
+        assert.throws(() => directory.hire({ id: ids[5], givenName: 'Re', surname: 'Used' }), /in use/);
+        assert.throws(() => directory.remove(ids[5]), /No user/);
+        const { items } = await allPages(own, start);
+        assert.deepEqual(items, [{ id: ids[5], '@removed': { reason: 'changed' } }]);
+      } finally {
+        await own.close();
+      }
+    });
+
+    it('gives hires a free first.last name and the city and country of a known office', async () => {
+      const { standIn: own, a: directory } = await startTwoTenantStandIn(10, 5);
+      try {
+        const first = directory.hire({ givenName: 'Åsa', surname: 'Ødegård', officeLocation: 'Tokyo Marunouchi' });
+        const second = directory.hire({ givenName: 'Asa', surname: 'Odegard', city: 'Reykjavik', country: 'Iceland' });
+        assert.equal(first.userPrincipalName, 'asa.odegard@contoso.com');
+        assert.equal(second.userPrincipalName, 'asa.odegard2@contoso.com');
+        assert.deepEqual([first.city, first.country], ['Tokyo', 'Japan']);
+        assert.deepEqual([second.officeLocation, second.city, second.country], [null, 'Reykjavik', 'Iceland']);
+        assert.notEqual(first.id, second.id);
+      } finally {
+        await own.close();
+      }
+    });
+  });
+
   describe('faults and statistics', () => {
     it('throttles the next n requests with 429 + Retry-After (or 503) and Graph error bodies, and counts requests', async () => {
       standIn.resetStats();

@@ -2,6 +2,7 @@ import { courseInputSchema, type Course } from '../../domain/course';
 import { toLearnerIdentity } from '../../domain/identity';
 import type { DirectoryUser } from '../graph/directoryGenerator';
 import type { Tenancy } from '../tenancy/tenancy';
+import { createAssignmentRule } from '../training/assignmentRules';
 import { createCatalog } from '../training/catalogs';
 import { createCourse } from '../training/courses';
 import { assignCourse, selfEnrol } from '../training/enrolments';
@@ -43,13 +44,21 @@ export function pickDemoPeople(people: readonly DirectoryUser[]): DemoPeople {
  * Onboards the demo tenant and fills it: the directory's people, a catalog of a dozen courses, a
  * training plan, and some training in progress for the demo learner. Does nothing if already there.
  */
-export async function seedDemoTenant(tenancy: Tenancy, people: readonly DirectoryUser[], now: Date): Promise<{ created: boolean; cast: DemoPeople }> {
+export async function seedDemoTenant(options: {
+  tenancy: Tenancy;
+  people: readonly DirectoryUser[];
+  now: Date;
+  /** Brings the directory's people into the tenant (a directory sync); without it they are written directly. */
+  syncDirectory?: () => Promise<unknown>;
+}): Promise<{ created: boolean; cast: DemoPeople }> {
+  const { tenancy, people, now } = options;
   const cast = pickDemoPeople(people);
   if (await tenancy.activeTenant(DEMO_TENANT_ID)) return { created: false, cast };
   await tenancy.onboard({ tenantId: DEMO_TENANT_ID, displayName: DEMO_TENANT_NAME, regionId: DEMO_REGION }, () => now);
+  if (options.syncDirectory) await options.syncDirectory();
 
   await tenancy.withTenantDatabase(DEMO_TENANT_ID, async (db) => {
-    await upsertLearnerIdentities(db, DEMO_TENANT_ID, people.map((p) => toLearnerIdentity(p, p.managerId)), now);
+    if (!options.syncDirectory) await upsertLearnerIdentities(db, DEMO_TENANT_ID, people.map((p) => toLearnerIdentity(p, p.managerId)), now);
     const as = (person: DirectoryUser, roles: string[]): UseCaseContext => ({ db, now, principal: { tenantId: DEMO_TENANT_ID, userId: person.id, roles } });
     const manager = as(cast.trainingManager, ['Catalog.Manage']);
     const catalog = await createCatalog(manager, {
@@ -71,6 +80,18 @@ export async function seedDemoTenant(tenancy: Tenancy, people: readonly Director
       summary: 'Everything a first-time people leader needs in their first quarter.',
       courseIds: [byTitle('Leading Effective One-to-Ones').id, byTitle('Inclusive Hiring').id, byTitle('Code of Conduct 2026').id],
       status: 'published',
+    });
+    await createAssignmentRule(manager, catalog.id, {
+      name: 'Sales in Oslo: Code of Conduct within 30 days',
+      courseId: byTitle('Code of Conduct 2026').id,
+      criteria: { department: ['Sales'], city: ['Oslo'] },
+      dueWithinDays: 30,
+    });
+    await createAssignmentRule(manager, catalog.id, {
+      name: 'Everyone in IT: Information Security Essentials within 14 days',
+      courseId: byTitle('Information Security Essentials').id,
+      criteria: { department: ['IT'] },
+      dueWithinDays: 14,
     });
     const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
     await assignCourse(manager, byTitle('Code of Conduct 2026').id, [cast.learner.id, cast.lineManager.id], inDays(30));

@@ -105,6 +105,7 @@ export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirec
      * batch are retried here, after their own `Retry-After`.
      */
     async getUser(userId) {
+      if (userId.trim() === '') throw new RangeError('getUser needs an object id or a userPrincipalName');
       const path = `/users/${encodeURIComponent(userId)}`;
       const answers = await batchWithRetries(client, retry, [
         { id: 'profile', method: 'GET', url: `${path}?$select=${USER_SELECT}` },

@@ -83,6 +83,7 @@ export class Directory {
   private readonly log: ChangeEntry[] = [];
   private groupList: DirectoryGroup[] = [];
   private hires = 0;
+  private readonly removedIds = new Set<string>();
   private lastChanges: { key: string; changes: DirectoryChange[] } | undefined;
 
   static generate(options: DirectoryGeneratorOptions): Directory {
@@ -99,7 +100,11 @@ export class Directory {
 
   /** Initial contents: not change-logged (a full delta pass reports them anyway). Defines the groups. */
   load(users: Iterable<DirectoryUser>): void {
-    for (const user of users) this.insert({ ...user, id: user.id.toLowerCase() });
+    for (const user of users) {
+      const id = user.id.toLowerCase();
+      if (this.users.has(id)) throw new DirectoryEditError(`Duplicate user id ${id}`);
+      this.insert({ ...user, id, managerId: user.managerId?.toLowerCase() ?? null });
+    }
     this.groupList = this.defineGroups();
   }
 
@@ -162,7 +167,7 @@ export class Directory {
 
   hire(input: HireInput): DirectoryUser {
     const id = (input.id ?? deterministicGuid(this.seed, `hire:${this.hires}`)).toLowerCase();
-    if (this.users.has(id)) throw new DirectoryEditError(`A user with id ${id} already exists`);
+    if (this.users.has(id) || this.removedIds.has(id)) throw new DirectoryEditError(`The id ${id} is or was in use`);
     const managerId = input.managerId ? this.requireUser(input.managerId).id : null;
     const known = OFFICES.find((o) => o.officeLocation === input.officeLocation || (!input.officeLocation && o.city === input.city));
     const office = known ?? { officeLocation: input.officeLocation ?? null, city: input.city ?? null, country: input.country ?? null };
@@ -195,16 +200,19 @@ export class Directory {
       if (!EDITABLE_PROPERTIES.has(key)) throw new DirectoryEditError(`Cannot change '${key}'`);
     }
     if (changes.managerId !== undefined && changes.managerId !== null) this.assertNoCycle(user.id, this.requireUser(changes.managerId).id);
+    const upn = changes.userPrincipalName?.toLowerCase();
+    if (upn !== undefined && upn !== user.userPrincipalName.toLowerCase() && this.idByUpn.has(upn)) {
+      throw new DirectoryEditError(`userPrincipalName ${upn} is taken`);
+    }
+    // All checks are done: from here on the edit applies in full.
     const changed: DirectoryUserProperty[] = [];
     for (const property of DIRECTORY_USER_PROPERTIES) {
       if (property === 'id' || !(property in changes)) continue;
       const value = (changes as Record<string, unknown>)[property];
       if (JSON.stringify(value) === JSON.stringify(user[property])) continue;
       if (property === 'userPrincipalName') {
-        const upn = String(value).toLowerCase();
-        if (this.idByUpn.has(upn)) throw new DirectoryEditError(`userPrincipalName ${upn} is taken`);
         this.idByUpn.delete(user.userPrincipalName.toLowerCase());
-        this.idByUpn.set(upn, user.id);
+        this.idByUpn.set(String(value).toLowerCase(), user.id);
       }
       (user as unknown as Record<string, unknown>)[property] = value;
       changed.push(property);
@@ -228,6 +236,7 @@ export class Directory {
     }
     if (user.managerId) this.adjustReports(user.managerId, -1);
     this.users.delete(user.id);
+    this.removedIds.add(user.id);
     this.idByUpn.delete(user.userPrincipalName.toLowerCase());
     this.log.push({ kind: 'removed', id: user.id, reason: options.permanently ? 'deleted' : 'changed', previousManagerId: user.managerId });
   }
@@ -271,7 +280,7 @@ export class Directory {
         if (fold.existedAtStart) result.push({ kind: 'removed', id, reason: fold.reason ?? 'changed' });
         continue;
       }
-      const isNew = !fold.existedAtStart || fold.reason !== undefined;
+      const isNew = !fold.existedAtStart;
       const managerChanged = isNew ? user.managerId !== null : fold.managerAtStart !== undefined && fold.managerAtStart !== user.managerId;
       result.push({
         kind: 'upsert',
