@@ -257,7 +257,7 @@ describe('connection settings', () => {
   });
 
   it("reads a local SQL Server connection string with mssql's parser, replacing the database", () => {
-    const config = connectionStringConfig('Server=localhost,14330;Database=ignored;User Id=sa;Password=Pa55;word;Encrypt=true;TrustServerCertificate=true', { pool: TENANT_POOL_SIZING }, 'atrium_t_x');
+    const config = connectionStringConfig('Server=localhost,14330;Database=ignored;User Id=sa;Password=Pa55word;Encrypt=true;TrustServerCertificate=true', { pool: TENANT_POOL_SIZING }, 'atrium_t_x');
     assert.equal(config.server, 'localhost');
     assert.equal(config.port, 14330);
     assert.equal(config.database, 'atrium_t_x');

@@ -42,7 +42,11 @@ describe('tenant schema migrations, compiled for SQL Server', async () => {
     const outcomes = assertAllParseAsTsql(statements);
     // The foreign keys are the only thing the parser cannot take; they were cut out, not ignored unseen.
     const adjusted = outcomes.flatMap((o) => o.adjustments);
-    assert.ok(adjusted.length > 0 && adjusted.every((a) => a.startsWith('cut out column reference: references "')), adjusted.join('\n'));
+    assert.ok(adjusted.length > 0, 'the schema has foreign keys');
+    assert.ok(
+      adjusted.every((a) => /^cut out (column reference|foreign key): /.test(a)),
+      adjusted.join('\n'),
+    );
   });
 
   it('keeps unbounded text as nvarchar(max) and has no SQLite-only types', () => {

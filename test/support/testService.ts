@@ -17,8 +17,12 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function startTestService(overrides: ServiceOverrides & { env?: Record<string, string> } = {}): Promise<TestService> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-test-'));
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-test-'));
+}
+
+export async function startTestService(overrides: ServiceOverrides & { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestService> {
+  const dataDir = overrides.dataDir ?? makeDataDir();
   const config = readConfig({ ATRIUM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });
   const service = await createService(config, overrides);
   const audience = config.auth.audience;
