@@ -12,6 +12,7 @@ import type { CatalogDatabase } from './store/catalogSchema';
 import type { DatabaseEngine } from './store/engine';
 import { catalogMigrationProvider } from './store/migrations/catalogMigrations';
 import { migrateToLatest } from './store/migrations/migrateToLatest';
+import { MssqlEngine } from './store/mssql/mssqlEngine';
 import { SqliteEngine } from './store/sqlite/sqliteEngine';
 import { RegionDirectory } from './tenancy/regionDirectory';
 import { Tenancy } from './tenancy/tenancy';
@@ -55,7 +56,8 @@ function graphAccessFromConfig(config: ServiceConfig): GraphAccess | null {
 
 async function createEngine(config: ServiceConfig): Promise<DatabaseEngine> {
   if (config.db.engine === 'sqlite') return new SqliteEngine(config.dataDir);
-  throw new Error('TODO-LEAD: wire MssqlEngine');
+  if (!config.db.catalogServer) throw new Error('ATRIUM_DB_ENGINE=mssql needs ATRIUM_CATALOG_SERVER (the Azure SQL server holding the tenant catalog)');
+  return new MssqlEngine({ catalog: { server: config.db.catalogServer, database: config.db.catalogDatabase } });
 }
 
 /** Wires the service from its configuration: storage, tenancy, token validation, HTTP API. */

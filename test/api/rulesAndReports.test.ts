@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { LearnerIdentity } from '../../src/domain/identity';
+import { applyAssignmentRules } from '../../src/server/training/assignmentRules';
 import { upsertLearnerIdentities } from '../../src/server/training/learners';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -67,7 +68,6 @@ test('a rule assigns everyone in Sales in Oslo, with a due date; people who stop
 
   // The Oslo seller moves to London: no longer in scope, records kept and marked.
   await writeDirectory([{ ...osloSeller, city: 'London' }]);
-  const { applyAssignmentRules } = await import('../../src/server/training/assignmentRules');
   const applied = await t.service.tenancy.withTenantDatabase(tenantId, (db) => applyAssignmentRules(db, tenantId, new Date()));
   assert.deepEqual(applied, { assigned: 0, unmatched: 1, rematched: 0 });
   assert.equal((await t.call('GET', '/api/me/training', { token: await t.token(tenantId, osloSeller.id) })).body.items.length, 1, 'records are kept');
