@@ -86,14 +86,21 @@ export function summariseCpuProfile(file: string, top = 15): CpuProfileSummary {
   return { file, totalMs: totalUs / 1000, byArea: shares(area, top), topSelf: shares(self, top), topInclusiveOwn: shares(inclusive, top) };
 }
 
-export function newestProfile(folder: string): string | undefined {
+/**
+ * The profile of the service's main thread: under `--import tsx` a loader worker thread writes a profile of
+ * its own, nearly all idle, so the one with the most busy time is the one that served requests.
+ */
+export function busiestProfile(folder: string): string | undefined {
   if (!fs.existsSync(folder)) return undefined;
+  const busy = (file: string) => {
+    const s = summariseCpuProfile(file, 1000);
+    return s.totalMs - (s.byArea.find((a) => a.name === '(idle)')?.ms ?? 0);
+  };
   const files = fs
     .readdirSync(folder)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => path.join(folder, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  return files[0];
+    .map((f) => path.join(folder, f));
+  return files.map((file) => ({ file, busyMs: busy(file) })).sort((a, b) => b.busyMs - a.busyMs)[0]?.file;
 }
 
 export function profileSummaryMarkdown(summary: CpuProfileSummary): string {

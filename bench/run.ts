@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readBenchParameters, REPO_ROOT, type BenchParameters, type LoadScenarioName } from './benchParameters';
 import { healthzRequests, myTrainingRequests, progressRequests, sampleLearners, type RequestFactory } from './benchWorkload';
-import { newestProfile, summariseCpuProfile } from './cpuProfileSummary';
+import { busiestProfile, summariseCpuProfile } from './cpuProfileSummary';
 import { runLoad } from './loadGenerator';
 import { benchManyTenants } from './manyTenants';
 import { GOAL_P95_MS, GOAL_RATIO, resultsMarkdown, type BenchResults, type Machine } from './resultsReport';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   if (params.scenarios.length > 0) await runLoadScenarios(params, results, profileDir);
   if (params.many) results.manyTenants = await benchManyTenants(params, params.many, log);
   if (params.cpuProfile) {
-    const profile = newestProfile(profileDir);
+    const profile = busiestProfile(profileDir);
     if (profile) results.cpuProfile = summariseCpuProfile(profile);
     else log(`no CPU profile was written to ${profileDir}`);
   }

@@ -58,6 +58,9 @@ export const progressBodySchema = z.discriminatedUnion('type', [
 ]);
 export type ProgressBody = z.infer<typeof progressBodySchema>;
 
+/** For actions that take no input: an empty object, or no body at all. */
+export const emptyBodySchema = z.object({}).strict().nullish();
+
 export const idParams = <K extends string>(...names: K[]) =>
   z.object(Object.fromEntries(names.map((n) => [n, guidSchema])) as Record<K, typeof guidSchema>).strict();
 

@@ -50,6 +50,10 @@ export const quizQuestionSchema = z
   ])
   .superRefine((q, ctx) => {
     if (q.kind === 'true-false') return;
+    const folded = q.options.map((o) => o.trim().toLowerCase());
+    if (new Set(folded).size !== folded.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'options must differ from each other' });
+    }
     const indexes = typeof q.correct === 'number' ? [q.correct] : q.correct;
     if (indexes.some((i) => i >= q.options.length)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['correct'], message: 'correct must index one of the options' });

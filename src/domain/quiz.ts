@@ -28,6 +28,23 @@ function isCorrect(question: QuizQuestion, answer: QuizAnswers[number] | undefin
   }
 }
 
+/** Why an answer does not fit its question (wrong kind, index out of range, repeats), or null when it fits. */
+export function answerProblem(question: QuizQuestion, answer: QuizAnswers[number]): string | null {
+  switch (question.kind) {
+    case 'true-false':
+      return typeof answer === 'boolean' ? null : 'expects true or false';
+    case 'multiple-choice':
+      if (typeof answer !== 'number') return 'expects one option index';
+      return answer < question.options.length ? null : `has ${question.options.length} options (index 0 to ${question.options.length - 1})`;
+    case 'multiple-answer':
+      if (!Array.isArray(answer)) return 'expects a list of option indexes';
+      if (answer.some((i) => i >= question.options.length)) return `has ${question.options.length} options (index 0 to ${question.options.length - 1})`;
+      return new Set(answer).size === answer.length ? null : 'lists an option twice';
+    default:
+      return 'is of an unknown kind';
+  }
+}
+
 /** Scores an attempt. Answers must cover every question exactly once; unanswered is wrong. */
 export function scoreQuiz(quiz: Quiz, answers: QuizAnswers): QuizResult {
   if (answers.length !== quiz.questions.length) {

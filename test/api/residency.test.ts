@@ -178,7 +178,7 @@ describe('onboarding', () => {
 
   // Through inject the two requests run one after the other, so this drives Tenancy directly: the
   // second call starts while the first is still in flight, as it would with two real sockets.
-  test('two concurrent onboardings to different regions: one lands, the other is told it conflicts', { todo: 'BUG: Tenancy.onboard hands the in-flight onboarding to a caller that asked for another region' }, async () => {
+  test('two concurrent onboardings to different regions: one lands, the other is told it conflicts', async () => {
     const tenantId = randomUUID();
     const now = () => new Date();
     const outcomes = await Promise.allSettled(

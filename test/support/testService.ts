@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
 import { readConfig } from '../../src/server/config';
+import { SqliteEngine } from '../../src/server/store/sqlite/sqliteEngine';
+import { assertAllParseAsTsql } from './tsqlParser';
+import { TsqlRecorder, tsqlRecordingEngine } from './tsqlRecorder';
 import { createService, type Service, type ServiceOverrides } from '../../src/server/service';
 
 export interface TestService {
@@ -24,7 +28,10 @@ export function makeDataDir(): string {
 export async function startTestService(overrides: ServiceOverrides & { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? makeDataDir();
   const config = readConfig({ ATRIUM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });
-  const service = await createService(config, overrides);
+  // Every query the API issues on SQLite is also compiled for SQL Server and checked to parse as T-SQL.
+  const recorder = new TsqlRecorder();
+  const engine = overrides.engine ?? tsqlRecordingEngine(new SqliteEngine(config.dataDir), recorder);
+  const service = await createService(config, { ...overrides, engine });
   const audience = config.auth.audience;
 
   const call: TestService['call'] = async (method, url, options = {}) => {
@@ -68,6 +75,9 @@ export async function startTestService(overrides: ServiceOverrides & { env?: Rec
     async close() {
       await service.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      assert.deepEqual(recorder.uncompilable, [], 'every query compiles for SQL Server');
+      const distinct = new Map(recorder.statements.map((s) => [s.sql, s]));
+      assertAllParseAsTsql([...distinct.values()]);
     },
   };
 }

@@ -46,6 +46,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         }
       : false,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: anything else is 415, not parsed as text.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => replyWithError(error instanceof Error ? error : new Error(String(error)), request, reply));
@@ -68,8 +70,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
 
   app.decorateRequest('principal', null);
+  // Decided on the matched route, not the raw URL, so an encoded path (/%61pi/...) cannot slip past.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/openapi.json')) return;
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/') || route === '/api/openapi.json') return;
     request.principal = await deps.validator.validate(request.headers.authorization);
   });
 

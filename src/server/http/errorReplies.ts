@@ -37,7 +37,8 @@ export function replyWithError(error: FastifyError | Error, request: FastifyRequ
   }
   if (error instanceof DomainError) {
     const status = STATUS_BY_KIND[error.kind];
-    if (status === 401) reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+    // RFC 6750 §3.1: no error code when the request carried no credentials at all.
+    if (status === 401) reply.header('WWW-Authenticate', request.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer');
     return reply.code(status).send({ error: { code: CODE_BY_KIND[error.kind], message: error.message } } satisfies ErrorBody);
   }
   const fastifyError = error as FastifyError;

@@ -27,7 +27,7 @@ export class Tenancy {
   private readonly pools: TenantDatabasePools<TenantDatabase>;
   /** Active tenants' catalog records, cached briefly: every API request needs one. */
   private readonly activeTenantCache = new LRUCache<string, TenantRecord>({ max: 10_000, ttl: 30_000 });
-  private readonly onboardingInFlight = new Map<string, Promise<TenantRecord>>();
+  private readonly onboardingInFlight = new Map<string, { regionId: string; work: Promise<TenantRecord> }>();
 
   constructor(
     private readonly catalog: TenantCatalog,
@@ -73,9 +73,14 @@ export class Tenancy {
     if (!region) throw invalid(`region "${request.regionId}" is not offered; choose one of: ${this.regions.regions.map((r) => r.id).join(', ')}`);
 
     const inFlight = this.onboardingInFlight.get(request.tenantId);
-    if (inFlight) return inFlight;
+    if (inFlight) {
+      if (inFlight.regionId !== request.regionId) {
+        throw conflict(`this organisation's set-up in region ${inFlight.regionId} is in progress; it cannot move to ${request.regionId}`);
+      }
+      return inFlight.work;
+    }
     const work = this.provision(request, now).finally(() => this.onboardingInFlight.delete(request.tenantId));
-    this.onboardingInFlight.set(request.tenantId, work);
+    this.onboardingInFlight.set(request.tenantId, { regionId: request.regionId, work });
     return work;
   }
 

@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../domain/errors';
 import { isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { upsertEnrolment } from './enrolments';
+import { completePlanIfDone } from './progress';
 import { newId, type UseCaseContext } from './useCaseContext';
 
 export interface PlanView {
@@ -110,6 +111,8 @@ export async function enrolInPlan(ctx: UseCaseContext, planId: string): Promise<
       }
       enrolmentIds.push(row.id);
     }
+    // Courses finished before enrolling count: the plan may be complete already.
+    await completePlanIfDone(trx, planEnrolment.id, at);
     return { planEnrolmentId: planEnrolment.id, enrolmentIds };
   });
 }

@@ -5,7 +5,7 @@ import { verificationCode } from '../../domain/certificate';
 import type { Course } from '../../domain/course';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
 import { isCourseComplete, isLessonUnlocked, progressPercent } from '../../domain/progress';
-import { scoreQuiz, type QuizResult } from '../../domain/quiz';
+import { answerProblem, scoreQuiz, type QuizResult } from '../../domain/quiz';
 import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
 import { isUniqueViolation } from '../store/uniqueViolation';
 import { canSeeLearnerRecords } from './catalogAccess';
@@ -78,14 +78,14 @@ async function issueCertificate(trx: Transaction<TenantDatabase>, enrolment: Enr
 }
 
 /** A plan is complete when the learner has completed every course in it. */
-async function completePlanIfDone(trx: Transaction<TenantDatabase>, enrolment: EnrolmentsTable, at: string): Promise<void> {
-  if (!enrolment.plan_enrolment_id) return;
-  const plan = await trx.selectFrom('plan_enrolments').selectAll().where('id', '=', enrolment.plan_enrolment_id).executeTakeFirst();
+export async function completePlanIfDone(trx: Transaction<TenantDatabase>, planEnrolmentId: string | null, at: string): Promise<void> {
+  if (!planEnrolmentId) return;
+  const plan = await trx.selectFrom('plan_enrolments').selectAll().where('id', '=', planEnrolmentId).executeTakeFirst();
   if (!plan || plan.completed_at) return;
   const open = await trx
     .selectFrom('training_plan_courses as pc')
     .leftJoin('enrolments as e', (join) =>
-      join.onRef('e.course_id', '=', 'pc.course_id').on('e.tenant_id', '=', enrolment.tenant_id).on('e.learner_id', '=', enrolment.learner_id),
+      join.onRef('e.course_id', '=', 'pc.course_id').on('e.tenant_id', '=', plan.tenant_id).on('e.learner_id', '=', plan.learner_id),
     )
     .select('pc.course_id')
     .where('pc.plan_id', '=', plan.plan_id)
@@ -112,7 +112,13 @@ export async function recordProgress(ctx: UseCaseContext, enrolmentId: string, b
       if (body.answers.length !== course.quiz.questions.length) {
         throw invalid(`the quiz has ${course.quiz.questions.length} questions; send one answer for each`);
       }
-      quizResult = scoreQuiz(course.quiz, body.answers);
+      const quiz = course.quiz;
+      const problems = body.answers.flatMap((answer, i) => {
+        const problem = answerProblem(quiz.questions[i], answer);
+        return problem ? [`answer ${i + 1}: question ${i + 1} ${problem}`] : [];
+      });
+      if (problems.length > 0) throw invalid(problems.join('; '));
+      quizResult = scoreQuiz(quiz, body.answers);
       await trx
         .insertInto('quiz_attempts')
         .values({
@@ -145,7 +151,7 @@ export async function recordProgress(ctx: UseCaseContext, enrolmentId: string, b
         enrolment.completed_at = at;
       }
       certificateId = await issueCertificate(trx, enrolment, enrolment.completed_at);
-      await completePlanIfDone(trx, enrolment, at);
+      await completePlanIfDone(trx, enrolment.plan_enrolment_id, at);
     }
     return {
       enrolment: toEnrolmentView(enrolment),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, progressBodySchema, verificationCodeParamsSchema } from '../../../domain/api';
+import { emptyBodySchema, idParams, progressBodySchema, verificationCodeParamsSchema } from '../../../domain/api';
 import { certificatePdf, verifyCertificate } from '../../training/certificates';
 import { getEnrolment, selfEnrol } from '../../training/enrolments';
 import { enrolInPlan } from '../../training/plans';
@@ -13,7 +13,7 @@ export function registerLearningRoutes(server: FastifyInstance, route: RouteCont
 
   app.post(
     '/api/courses/:courseId/enrolments',
-    { schema: { tags: ['enrolments'], summary: 'Enrol yourself in a published course', params: idParams('courseId') } },
+    { schema: { tags: ['enrolments'], summary: 'Enrol yourself in a published course', params: idParams('courseId'), body: emptyBodySchema } },
     async (request, reply) => {
       const { enrolment, created } = await inTenant(request, route, (ctx) => selfEnrol(ctx, request.params.courseId));
       return reply.code(created ? 201 : 200).send(enrolment);
@@ -22,7 +22,7 @@ export function registerLearningRoutes(server: FastifyInstance, route: RouteCont
 
   app.post(
     '/api/plans/:planId/enrolments',
-    { schema: { tags: ['plans'], summary: 'Enrol yourself in a training plan and all its courses', params: idParams('planId') } },
+    { schema: { tags: ['plans'], summary: 'Enrol yourself in a training plan and all its courses', params: idParams('planId'), body: emptyBodySchema } },
     async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => enrolInPlan(ctx, request.params.planId))),
   );
 
