@@ -10,7 +10,9 @@ export type CourseSummary = Omit<Course, 'lessons' | 'quiz'> & { lessonCount: nu
 /** A course as a learner sees it: the quiz without its answers. */
 export type CourseForLearner = Omit<Course, 'quiz'> & { quiz: QuizForLearner | null };
 
-function toCourse(row: CoursesTable, lessons: LessonsTable[]): Course {
+type CourseHeaderRow = Omit<CoursesTable, 'tenant_id' | 'quiz_json'>;
+
+function toCourseHeader(row: CourseHeaderRow): Omit<Course, 'lessons' | 'quiz'> {
   return {
     id: row.id,
     catalogId: row.catalog_id,
@@ -21,6 +23,14 @@ function toCourse(row: CoursesTable, lessons: LessonsTable[]): Course {
     durationMinutes: row.duration_minutes,
     sequentialLessons: row.sequential_lessons === 1,
     status: row.status as CourseStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toCourse(row: CoursesTable, lessons: LessonsTable[]): Course {
+  return {
+    ...toCourseHeader(row),
     lessons: lessons.map((l) => ({
       id: l.id,
       position: l.position,
@@ -29,8 +39,6 @@ function toCourse(row: CoursesTable, lessons: LessonsTable[]): Course {
       durationMinutes: l.duration_minutes,
     })),
     quiz: row.quiz_json === null ? null : quizSchema.parse(JSON.parse(row.quiz_json)),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
 
@@ -187,17 +195,7 @@ export async function listCourses(ctx: UseCaseContext, catalogId: string): Promi
   if (!catalog.canManage) query = query.where('c.status', '=', 'published');
   const rows = await query.orderBy('c.title').execute();
   return rows.map((row) => ({
-    id: row.id,
-    catalogId: row.catalog_id,
-    title: row.title,
-    summary: row.summary,
-    format: row.format as CourseFormat,
-    tags: JSON.parse(row.tags_json) as string[],
-    durationMinutes: row.duration_minutes,
-    sequentialLessons: row.sequential_lessons === 1,
-    status: row.status as CourseStatus,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...toCourseHeader(row),
     lessonCount: Number(row.lesson_count ?? 0),
     hasQuiz: Number(row.has_quiz) === 1,
   }));

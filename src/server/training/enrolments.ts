@@ -154,7 +154,8 @@ export interface EnrolmentDetail extends EnrolmentView {
   certificateId: string | null;
 }
 
-export async function getEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentDetail> {
+/** An enrolment of the caller's tenant that the caller may see (theirs, a direct report's, or in a catalog they manage). */
+export async function loadVisibleEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentsTable> {
   const row = await ctx.db
     .selectFrom('enrolments')
     .selectAll()
@@ -162,6 +163,11 @@ export async function getEnrolment(ctx: UseCaseContext, enrolmentId: string): Pr
     .where('id', '=', enrolmentId)
     .executeTakeFirst();
   if (!row || !(await canSeeLearnerRecords(ctx.db, ctx.principal, row.learner_id, row.catalog_id))) throw notFound('enrolment');
+  return row;
+}
+
+export async function getEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentDetail> {
+  const row = await loadVisibleEnrolment(ctx, enrolmentId);
   const [lessons, attempts, certificate] = await Promise.all([
     ctx.db.selectFrom('lesson_progress').select('lesson_id').where('enrolment_id', '=', enrolmentId).execute(),
     ctx.db

@@ -75,17 +75,8 @@ export class LearnerRegistry {
   }
 }
 
-export interface LearnerProfile {
-  id: string;
-  userPrincipalName: string | null;
-  displayName: string | null;
-  mail: string | null;
-  department: string | null;
-  jobTitle: string | null;
-  officeLocation: string | null;
-  country: string | null;
-  city: string | null;
-  managerId: string | null;
+/** Everything Atrium stores about a person: the minimum identity set, and when it last heard of them. */
+export interface LearnerProfile extends LearnerIdentity {
   departedAt: string | null;
   syncedAt: string | null;
 }

@@ -3,14 +3,13 @@ import type { Transaction } from 'kysely';
 import type { ProgressBody } from '../../domain/api';
 import { verificationCode } from '../../domain/certificate';
 import type { Course } from '../../domain/course';
-import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
+import { conflict, forbidden, invalid } from '../../domain/errors';
 import { isCourseComplete, isLessonUnlocked, progressPercent } from '../../domain/progress';
 import { answerProblem, scoreQuiz, type QuizResult } from '../../domain/quiz';
 import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
 import { isUniqueViolation } from '../store/uniqueViolation';
-import { canSeeLearnerRecords } from './catalogAccess';
 import { loadCourse } from './courses';
-import { toEnrolmentView, type EnrolmentView } from './enrolments';
+import { loadVisibleEnrolment, toEnrolmentView, type EnrolmentView } from './enrolments';
 import { newId, type UseCaseContext } from './useCaseContext';
 
 export interface ProgressOutcome {
@@ -21,20 +20,10 @@ export interface ProgressOutcome {
   certificateId: string | null;
 }
 
+/** Only the learner records their progress; others who may see the enrolment are told so, anyone else gets 404. */
 async function loadOwnEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentsTable> {
-  const row = await ctx.db
-    .selectFrom('enrolments')
-    .selectAll()
-    .where('tenant_id', '=', ctx.principal.tenantId)
-    .where('id', '=', enrolmentId)
-    .executeTakeFirst();
-  if (!row) throw notFound('enrolment');
-  if (row.learner_id !== ctx.principal.userId) {
-    if (await canSeeLearnerRecords(ctx.db, ctx.principal, row.learner_id, row.catalog_id)) {
-      throw forbidden('only the learner records their own progress');
-    }
-    throw notFound('enrolment');
-  }
+  const row = await loadVisibleEnrolment(ctx, enrolmentId);
+  if (row.learner_id !== ctx.principal.userId) throw forbidden('only the learner records their own progress');
   return row;
 }
 
