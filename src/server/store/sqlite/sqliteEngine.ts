@@ -45,7 +45,8 @@ export class SqliteEngine implements DatabaseEngine {
   private open<DB>(file: string, fileMustExist: boolean): Kysely<DB> {
     const database = new Database(file, { fileMustExist });
     database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk before it is acknowledged, even across a power cut (NORMAL survives only crashes).
+    database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     // Erased rows are overwritten with zeros, not left in free pages.
     database.pragma('secure_delete = ON');
