@@ -33,6 +33,8 @@ export interface BenchParameters {
   cpuProfile: boolean;
   /** Before each measurement, wait at most this long for other processes to leave the CPUs alone. */
   waitQuietSeconds: number;
+  /** Runs of a load scenario at most, while other processes disturb it. */
+  attempts: number;
   /** Only seed (or check) the data sets; measure nothing. */
   seedOnly: boolean;
 }
@@ -50,7 +52,9 @@ const USAGE = `npm run bench -- [options]
   --cpu-prof               profile the service (node --cpu-prof) and print its hot spots
   --seed-only              seed the data sets (or find them seeded) and stop
   --wait-quiet <s>         before each measurement wait up to s seconds for other processes to go quiet
-                           (default 120; 0 with --quick)`;
+                           (default 120; 0 with --quick)
+  --attempts <n>           repeat a load scenario up to n times while other processes disturb it
+                           (default 3; 1 with --quick)`;
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -69,7 +73,7 @@ export function readBenchParameters(argv: readonly string[]): BenchParameters {
       process.exit(0);
     }
     if (['--quick', '--skip-many-tenants', '--only-many-tenants', '--cpu-prof', '--seed-only'].includes(arg)) flags.add(arg);
-    else if (['--data-dir', '--scenarios', '--seconds', '--concurrency', '--wait-quiet'].includes(arg)) values.set(arg, args.shift() ?? '');
+    else if (['--data-dir', '--scenarios', '--seconds', '--concurrency', '--wait-quiet', '--attempts'].includes(arg)) values.set(arg, args.shift() ?? '');
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
 
@@ -102,6 +106,7 @@ export function readBenchParameters(argv: readonly string[]): BenchParameters {
     cpuProfile: flags.has('--cpu-prof'),
     seedOnly: flags.has('--seed-only'),
     waitQuietSeconds: values.has('--wait-quiet') ? Number(values.get('--wait-quiet')) || 0 : quick ? 0 : 120,
+    attempts: values.has('--attempts') ? positiveInteger('--attempts', values.get('--attempts')) : quick ? 1 : 3,
   };
 }
 

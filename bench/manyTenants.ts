@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { BenchParameters, SeedShape } from './benchParameters';
 import { myTrainingRequests, sampleLearners, type SampledLearner } from './benchWorkload';
 import { summariseLatencies, type LatencySummary } from './latencySummary';
-import { exchange, runLoad, type BenchRequest, type LoadResult } from './loadGenerator';
+import { exchange, runLoadUndisturbed, type BenchRequest, type LoadResult } from './loadGenerator';
 import { waitForQuietMachine } from './quietMachine';
 import { startServer, type ServerProcess } from './serverProcess';
 import { seedDataSet, type SeededDataSet } from './seedTenants';
@@ -92,7 +92,7 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
     await quiet();
     const warm = checked(await sequentialRound(server.port, learners, myTraining), 'warm round', log);
     const afterWarmRound = server.rssBytes();
-    const load = await runLoad({
+    const load = await runLoadUndisturbed({
       port: server.port,
       concurrency: params.concurrency,
       warmupSeconds: 1,
@@ -100,6 +100,7 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
       nextRequest: myTrainingRequests(learners, 'many-tenants/all-open'),
       server,
       waitQuietSeconds: params.waitQuietSeconds,
+      attempts: params.attempts,
       log,
     });
     allOpen = {
@@ -126,7 +127,7 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
     await quiet();
     const reopen = checked(await sequentialRound(server.port, learners, myTraining), 'reopen round', log);
     const afterReopenRound = server.rssBytes();
-    const load = await runLoad({
+    const load = await runLoadUndisturbed({
       port: server.port,
       concurrency: params.concurrency,
       warmupSeconds: 1,
@@ -134,6 +135,7 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
       nextRequest: myTrainingRequests(learners, 'many-tenants/evicting'),
       server,
       waitQuietSeconds: params.waitQuietSeconds,
+      attempts: params.attempts,
       log,
     });
     const eviction: ManyTenantsResult['eviction'] = {

@@ -2,6 +2,7 @@ import type { BenchParameters, LoadScenarioName } from './benchParameters';
 import { profileSummaryMarkdown, type CpuProfileSummary } from './cpuProfileSummary';
 import type { LoadResult } from './loadGenerator';
 import type { ManyTenantsResult, RoundResult } from './manyTenants';
+import type { QueryCost } from './queryCost';
 import type { SeededDataSet } from './seedTenants';
 
 export interface Machine {
@@ -20,6 +21,7 @@ export interface BenchResults {
   seed: (Omit<SeededDataSet, 'tenants'> & { tenants: number }) | null;
   scenarios: Partial<Record<LoadScenarioName, LoadResult>>;
   serverRssAfterScenariosMb: number | null;
+  queryCost: QueryCost | null;
   goals: {
     myTrainingP95Ms: number | null;
     myTrainingToHealthzRatio: number | null;
@@ -85,6 +87,22 @@ export function resultsMarkdown(results: BenchResults): string {
     }
     if (g.myTrainingToHealthzRatio !== null) {
       lines.push(`- my-training req/s ÷ healthz req/s = ${f2(g.myTrainingToHealthzRatio)} (goal ≥ ${f2(GOAL_RATIO)}): **${g.ratioMet ? 'met' : 'not met'}**`);
+    }
+    const q = results.queryCost;
+    if (q) {
+      const mt = results.scenarios['my-training'];
+      lines.push(
+        '',
+        `my-training below HTTP (in-process, one call at a time, ${int(q.calls)} random learners):`,
+        '',
+        '| what | ms per call |',
+        '|---|---:|',
+        ...(mt ? [`| whole request, service CPU time (server CPU ÷ req/s under load) | ${f2((1000 * mt.serverCpuCores) / mt.requestsPerSecond)} |`] : []),
+        `| use case \`myTraining\` through Kysely, as the service runs it | ${f2(q.useCaseMs)} |`,
+        `| its SQL alone, prepared on every call (what Kysely's SQLite driver does) | ${f2(q.sqlPreparedEachCallMs)} |`,
+        `| its SQL alone, prepared once | ${f2(q.sqlPreparedOnceMs)} |`,
+        `| its SQL alone, prepared once, mmap_size 256 MB | ${f2(q.sqlPreparedOnceMmapMs)} |`,
+      );
     }
   }
 

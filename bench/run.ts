@@ -5,9 +5,11 @@ import path from 'node:path';
 import { readBenchParameters, REPO_ROOT, type BenchParameters, type LoadScenarioName } from './benchParameters';
 import { healthzRequests, myTrainingRequests, progressRequests, sampleLearners, type RequestFactory } from './benchWorkload';
 import { busiestProfile, summariseCpuProfile } from './cpuProfileSummary';
-import { runLoad } from './loadGenerator';
+import { runLoadUndisturbed } from './loadGenerator';
 import { benchManyTenants } from './manyTenants';
 import { GOAL_P95_MS, GOAL_RATIO, resultsMarkdown, type BenchResults, type Machine } from './resultsReport';
+import { measureQueryCost } from './queryCost';
+import { waitForQuietMachine } from './quietMachine';
 import { startServer } from './serverProcess';
 import { seedDataSet } from './seedTenants';
 
@@ -51,7 +53,7 @@ async function runLoadScenarios(params: BenchParameters, results: BenchResults, 
   try {
     for (const name of params.scenarios) {
       log(`scenario ${name}: ${params.warmupSeconds} s warm-up + ${params.scenarioSeconds} s at ${params.concurrency} clients`);
-      const result = await runLoad({
+      const result = await runLoadUndisturbed({
         port: server.port,
         concurrency: params.concurrency,
         warmupSeconds: params.warmupSeconds,
@@ -59,6 +61,7 @@ async function runLoadScenarios(params: BenchParameters, results: BenchResults, 
         nextRequest: factories[name],
         server,
         waitQuietSeconds: params.waitQuietSeconds,
+        attempts: params.attempts,
         log,
       });
       results.scenarios[name] = result;
@@ -72,6 +75,12 @@ async function runLoadScenarios(params: BenchParameters, results: BenchResults, 
     if (tail) log(`the service wrote:\n${tail.slice(-2000)}`);
   } finally {
     await server.stop();
+  }
+
+  if (params.scenarios.includes('my-training')) {
+    if (params.waitQuietSeconds > 0) await waitForQuietMachine([process.pid], params.waitQuietSeconds, log);
+    log('my-training below HTTP: the use case in-process and its SQL alone');
+    results.queryCost = await measureQueryCost(seed, params.mode === 'quick' ? 2000 : 10_000);
   }
 
   const myTraining = results.scenarios['my-training'];
@@ -98,6 +107,7 @@ async function main(): Promise<void> {
     seed: null,
     scenarios: {},
     serverRssAfterScenariosMb: null,
+    queryCost: null,
     goals: { myTrainingP95Ms: null, myTrainingToHealthzRatio: null, p95Met: null, ratioMet: null },
     manyTenants: null,
     cpuProfile: null,

@@ -7,7 +7,10 @@ import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { MessageBar, MessageBarType, type PartialTheme, ThemeProvider } from '@fluentui/react';
 
 import * as strings from 'MyTrainingWebPartStrings';
+import type { IIdentityService } from '../../client/identity/identityService';
+import { MsGraphClientV3IdentityService } from '../../client/identity/msGraphClientV3IdentityService';
 import { LmsApiClient, type ILmsApi } from '../../client/lmsApi';
+import { SignedInPersonHeader } from '../../ui/identity/SignedInPersonHeader';
 import { MyTraining } from '../../ui/myTraining/MyTraining';
 import { AadHttpPort } from './aadHttpPort';
 import { type ApiConnection, readTenantApiConnection } from './tenantApiConnection';
@@ -29,9 +32,11 @@ export default class MyTrainingWebPart extends BaseClientSideWebPart<IMyTraining
   private tenantConnection: ApiConnection = { apiBaseUrl: '', apiResource: '' };
   private api: ILmsApi | undefined;
   private apiKey = '';
+  private identity: IIdentityService | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    this.identity = await this.createIdentityService();
     if (this.properties.apiBaseUrl && this.properties.apiResource) return;
     try {
       this.tenantConnection = await readTenantApiConnection(this.context.spHttpClient, this.context.pageContext.web.absoluteUrl);
@@ -42,10 +47,23 @@ export default class MyTrainingWebPart extends BaseClientSideWebPart<IMyTraining
 
   public render(): void {
     const api = this.currentApi();
-    const content = api
+    const training = api
       ? React.createElement(MyTraining, { api, locale: this.context.pageContext.cultureInfo.currentUICultureName })
       : React.createElement(MessageBar, { messageBarType: MessageBarType.warning }, strings.NotConfigured);
+    const content = this.identity
+      ? React.createElement(React.Fragment, undefined, React.createElement(SignedInPersonHeader, { identity: this.identity }), training)
+      : training;
     ReactDom.render(React.createElement(ThemeProvider, { theme: this.theme as PartialTheme | undefined }, content), this.domElement);
+  }
+
+  /** Who is signed in, from Graph through SharePoint's MSGraphClientV3 (User.Read is granted to SPFx by default). */
+  private async createIdentityService(): Promise<IIdentityService | undefined> {
+    try {
+      return new MsGraphClientV3IdentityService(await this.context.msGraphClientFactory.getClient('3'));
+    } catch {
+      // No Graph client in this host: the web part shows the training without the header.
+      return undefined;
+    }
   }
 
   /** One client per connection, so re-renders do not refetch and a property change does. */

@@ -1,0 +1,50 @@
+import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
+import { readConfig } from '../../src/server/config';
+import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../../src/server/demo/demoSeed';
+import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
+import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
+import { generateDirectoryUsers } from '../../src/server/graph/directoryGenerator';
+import { registerStandalonePageRoutes, type StandalonePage } from '../../src/server/http/routes/standalonePageRoutes';
+import { makeDataDir, startTestService, type TestService } from '../support/testService';
+
+export interface DemoStack {
+  t: TestService;
+  graph: LocalGraph;
+  cast: DemoPeople;
+  page: StandalonePage;
+  close(): Promise<void>;
+}
+
+/**
+ * The stack `npm start` runs, on a fresh data dir: the Graph stand-in with the demo directory, the service synced
+ * from it through the real Graph client, the demo tenant seeded, and the standalone page with the dev sign-in.
+ */
+export async function startDemoStack(directorySize = 300): Promise<DemoStack> {
+  const dataDir = makeDataDir();
+  const graph = await startLocalGraph(await loadOrCreateDevIssuer(dataDir), [{ tenantId: DEMO_TENANT_ID, seed: DEMO_DIRECTORY_SEED, size: directorySize }]);
+  const t = await startTestService({ dataDir, graph: graph.access });
+  const sync = t.service.directorySync;
+  const { cast } = await seedDemoTenant({
+    tenancy: t.service.tenancy,
+    people: [...generateDirectoryUsers({ seed: DEMO_DIRECTORY_SEED, size: directorySize })],
+    now: new Date(),
+    syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined,
+  });
+  const page = registerStandalonePageRoutes(t.service.app, {
+    authMode: 'dev',
+    devIssuer: t.service.devIssuer,
+    apiAudience: readConfig({}).auth.audience,
+    graphBaseUrl: graph.standIn.url,
+    demo: { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: demoSignInPeople(cast) },
+  });
+  return {
+    t,
+    graph,
+    cast,
+    page,
+    async close() {
+      await t.close();
+      await graph.standIn.close();
+    },
+  };
+}
