@@ -166,15 +166,15 @@ export function directorySyncMarkdown(results: DirectorySyncBenchResults): strin
     '',
     `**Delta sync after ${results.changes} directory changes** (hires, department moves into and out of the rule's department, manager changes, deletions)`,
     '',
-    '| Users | Changes: hires / moves / manager / deletions | Wall time | Graph calls | Calls by endpoint | Pages | Changed / inserted / departed | Rule: assigned / unmatched / rematched | Sync RSS: before → peak | Sync heap used peak |',
-    '|---:|---|---:|---:|---|---:|---|---|---:|---:|',
+    '| Users | Changes: hires / moves / manager / deletions | Wall time | Graph calls | Calls by endpoint | Pages | Changed / inserted / departed | Rule: assigned / unmatched / rematched | Audience members re-read | Sync RSS: before → peak | Sync heap used peak |',
+    '|---:|---|---:|---:|---|---:|---|---|---:|---:|---:|',
   );
   for (const size of results.sizes) {
     const d = size.delta;
     const c = size.changes;
     lines.push(
       `| ${integer(size.users)} | ${c.hires} / ${c.departmentMoves} / ${c.managerChanges} / ${c.deletions} | ${seconds(d.wallSeconds)} s | ${integer(d.graph.requests)} | ${endpoints(d.graph)} | ` +
-        `${d.pages} | ${d.changed} / ${d.inserted} / ${d.departed} | ${rules(d.rules)} | ${mb(d.memory.baselineRssMb)} → ${mb(peakRssOf(d.memory))} MB | ${mb(d.memory.peakHeapUsedMb)} MB |`,
+        `${d.pages} | ${d.changed} / ${d.inserted} / ${d.departed} | ${rules(d.rules)} | ${integer(d.groupMembers)} | ${mb(d.memory.baselineRssMb)} → ${mb(peakRssOf(d.memory))} MB | ${mb(d.memory.peakHeapUsedMb)} MB |`,
     );
   }
   const cores = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(2)} cores`);

@@ -21,6 +21,7 @@ export interface ManyTenantsResult {
   allOpen: {
     poolMax: number;
     rssMb: { idle: number; tokensValidated: number; afterColdRound: number; afterWarmRound: number; afterLoad: number };
+    openFileDescriptors: { idle: number; afterColdRound: number };
     cold: RoundResult;
     warm: RoundResult;
     load: LoadResult;
@@ -29,6 +30,7 @@ export interface ManyTenantsResult {
   eviction: {
     poolMax: number;
     rssMb: { idle: number; afterFirstRound: number; afterReopenRound: number; afterLoad: number };
+    openFileDescriptors: { idle: number; afterFirstRound: number };
     first: RoundResult;
     reopen: RoundResult;
     load: LoadResult;
@@ -83,12 +85,14 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
   let allOpen: ManyTenantsResult['allOpen'];
   try {
     const idle = server.rssBytes();
+    const idleDescriptors = server.openFileDescriptors();
     await sequentialRound(server.port, [warmer, warmer], myTraining);
     checked(await sequentialRound(server.port, learners, tenantInfo), 'token validation round', log);
     const tokensValidated = server.rssBytes();
     await quiet();
     const cold = checked(await sequentialRound(server.port, learners, myTraining), 'cold round', log);
     const afterColdRound = server.rssBytes();
+    const afterColdDescriptors = server.openFileDescriptors();
     await quiet();
     const warm = checked(await sequentialRound(server.port, learners, myTraining), 'warm round', log);
     const afterWarmRound = server.rssBytes();
@@ -106,6 +110,7 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
     allOpen = {
       poolMax: params.manyPoolMax,
       rssMb: { idle: mb(idle), tokensValidated: mb(tokensValidated), afterColdRound: mb(afterColdRound), afterWarmRound: mb(afterWarmRound), afterLoad: mb(server.rssBytes()) },
+      openFileDescriptors: { idle: idleDescriptors, afterColdRound: afterColdDescriptors },
       cold,
       warm,
       load,
@@ -118,11 +123,13 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
   server = await startServer({ dataDir: dataSet.dataDir, env: { ATRIUM_TENANT_POOL_MAX: String(params.evictionPoolMax) } });
   try {
     const idle = server.rssBytes();
+    const idleDescriptors = server.openFileDescriptors();
     await sequentialRound(server.port, [warmer, warmer], myTraining);
     checked(await sequentialRound(server.port, learners, tenantInfo), 'token validation round', log);
     await quiet();
     const first = checked(await sequentialRound(server.port, learners, myTraining), 'first round', log);
     const afterFirstRound = server.rssBytes();
+    const afterFirstDescriptors = server.openFileDescriptors();
     // Same order again: with fewer pool slots than tenants, every request finds its database evicted.
     await quiet();
     const reopen = checked(await sequentialRound(server.port, learners, myTraining), 'reopen round', log);
@@ -141,6 +148,7 @@ export async function benchManyTenants(params: BenchParameters, shape: SeedShape
     const eviction: ManyTenantsResult['eviction'] = {
       poolMax: params.evictionPoolMax,
       rssMb: { idle: mb(idle), afterFirstRound: mb(afterFirstRound), afterReopenRound: mb(afterReopenRound), afterLoad: mb(server.rssBytes()) },
+      openFileDescriptors: { idle: idleDescriptors, afterFirstRound: afterFirstDescriptors },
       first,
       reopen,
       load,

@@ -126,12 +126,18 @@ export function resultsMarkdown(results: BenchResults): string {
       roundRow(`first, pool max ${e.poolMax}`, e.first),
       roundRow(`evicted and reopened, pool max ${e.poolMax}`, e.reopen),
       '',
-      '| server RSS MB | pool max ' + a.poolMax + ' | pool max ' + e.poolMax + ' |',
+      `| service process | pool max ${a.poolMax} | pool max ${e.poolMax} |`,
       '|---|---:|---:|',
-      `| idle after start | ${int(a.rssMb.idle)} | ${int(e.rssMb.idle)} |`,
-      `| all tenants touched once | ${int(a.rssMb.afterColdRound)} | ${int(e.rssMb.afterFirstRound)} |`,
-      `| second round | ${int(a.rssMb.afterWarmRound)} | ${int(e.rssMb.afterReopenRound)} |`,
-      `| after ${p.manyLoadSeconds} s of load | ${int(a.rssMb.afterLoad)} | ${int(e.rssMb.afterLoad)} |`,
+      `| RSS MB, idle after start | ${int(a.rssMb.idle)} | ${int(e.rssMb.idle)} |`,
+      `| RSS MB, all tenants touched once | ${int(a.rssMb.afterColdRound)} | ${int(e.rssMb.afterFirstRound)} |`,
+      `| RSS MB, second round | ${int(a.rssMb.afterWarmRound)} | ${int(e.rssMb.afterReopenRound)} |`,
+      `| RSS MB, after ${p.manyLoadSeconds} s of load | ${int(a.rssMb.afterLoad)} | ${int(e.rssMb.afterLoad)} |`,
+      ...(a.openFileDescriptors && e.openFileDescriptors
+        ? [
+            `| open file descriptors, idle | ${int(a.openFileDescriptors.idle)} | ${int(e.openFileDescriptors.idle)} |`,
+            `| open file descriptors, all tenants touched once | ${int(a.openFileDescriptors.afterColdRound)} | ${int(e.openFileDescriptors.afterFirstRound)} |`,
+          ]
+        : []),
       '',
       `Load over all ${int(m.shape.tenants)} tenants (random tenant per request, ${p.concurrency} clients, ${p.manyLoadSeconds} s):`,
       '',

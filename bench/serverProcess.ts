@@ -12,6 +12,8 @@ export interface ServerProcess {
   rssBytes(): number;
   /** CPU seconds (user + system) the process has used so far. */
   cpuSeconds(): number;
+  /** File descriptors the process holds open (an open SQLite database in WAL mode holds three). */
+  openFileDescriptors(): number;
   /** The last lines the service wrote (warnings and errors only, at LOG_LEVEL=warn). */
   outputTail(): string;
   stop(): Promise<void>;
@@ -124,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     port,
     rssBytes: () => readRssBytes(pid),
     cpuSeconds: () => readCpuSeconds(pid),
+    openFileDescriptors: () => fs.readdirSync(`/proc/${pid}/fd`).length,
     outputTail: () => output,
     async stop() {
       if (child.exitCode !== null) return;

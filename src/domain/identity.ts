@@ -1,34 +1,7 @@
 import { z } from 'zod';
 
-/**
- * The minimum identity set Atrium keeps about a person (what LMS365 documents), with
- * Microsoft Graph's property names. Nothing else from Graph is ever stored.
- */
-export interface LearnerIdentity {
-  id: string;
-  userPrincipalName: string | null;
-  displayName: string | null;
-  mail: string | null;
-  department: string | null;
-  jobTitle: string | null;
-  officeLocation: string | null;
-  country: string | null;
-  city: string | null;
-  managerId: string | null;
-}
-
-/** The `$select` list used for every Graph user read (manager comes from /manager). */
-export const GRAPH_USER_SELECT = [
-  'id',
-  'userPrincipalName',
-  'displayName',
-  'mail',
-  'department',
-  'jobTitle',
-  'officeLocation',
-  'country',
-  'city',
-] as const;
+export { GRAPH_USER_SELECT, type LearnerIdentity } from './identityAttributes';
+import type { LearnerIdentity } from './identityAttributes';
 
 const nullableText = z.string().max(256).nullable().optional().transform((v) => v ?? null);
 

@@ -56,7 +56,7 @@ export function aggregateReport(rows: readonly ReportRow[], by: ReportDimension)
     else if (row.state === 'in-progress') bucket.inProgress += 1;
     else bucket.notStarted += 1;
   }
-  const list = [...buckets.values()];
+  const list = Array.from(buckets.values());
   for (const b of list) b.completionPercent = Math.round((b.completed / b.total) * 100);
   return list.sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label));
 }

@@ -30,6 +30,11 @@ const environmentSchema = z.object({
   /** Delta sync of every tenant's directory this often; 0 turns the schedule off (on-demand sync still works). */
   ATRIUM_DIRECTORY_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).default(30 * 60_000),
   ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** The standalone page's own Entra app registration (single-page application); in entra mode, no page without it. */
+  ATRIUM_SPA_CLIENT_ID: z.string().optional(),
+  ATRIUM_SPA_AUTHORITY: z.string().url().default('https://login.microsoftonline.com/organizations'),
+  /** The LMS API's delegated scope the page asks for; default `<ATRIUM_API_AUDIENCE>/access_as_user`. */
+  ATRIUM_SPA_API_SCOPE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
       syncIntervalMs: e.ATRIUM_DIRECTORY_SYNC_INTERVAL_MS,
     },
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
+    spa: { clientId: e.ATRIUM_SPA_CLIENT_ID, authority: e.ATRIUM_SPA_AUTHORITY, apiScope: e.ATRIUM_SPA_API_SCOPE },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,13 +2,21 @@ import { readConfig } from './config';
 import { DEMO_DIRECTORY_SEED, DEMO_REGION, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from './demo/demoSeed';
 import { generateDirectoryUsers } from './graph/directoryGenerator';
 import { loadOrCreateDevIssuer } from './auth/devIssuer';
+import { demoSignInPeople } from './devstack/devSignInPeople';
 import { startLocalGraph } from './devstack/localGraph';
+import { registerStandalonePageRoutes } from './http/routes/standalonePageRoutes';
 import { createService, type Service } from './service';
 
 async function printSignIn(service: Service, url: string, cast: DemoPeople, audience: string): Promise<void> {
   const issuer = service.devIssuer;
   if (!issuer) return;
-  const lines = [`Atrium LMS is running at ${url}`, `Demo tenant: ${DEMO_TENANT_NAME} (${DEMO_TENANT_ID}) in region ${DEMO_REGION}`, ''];
+  const lines = [
+    `Atrium LMS is running at ${url}`,
+    `Demo tenant: ${DEMO_TENANT_NAME} (${DEMO_TENANT_ID}) in region ${DEMO_REGION}`,
+    '',
+    `Open ${url}/ in a browser and choose who to sign in as: ${cast.learner.displayName} (learner), ${cast.lineManager.displayName} (line manager), ${cast.trainingManager.displayName} (training manager) or ${cast.admin.displayName} (tenant admin).`,
+    '',
+  ];
   const people: Array<[string, { id: string; displayName: string | null; jobTitle: string | null }, string[]]> = [
     ['Learner', cast.learner, []],
     ['Line manager', cast.lineManager, []],
@@ -51,7 +59,17 @@ async function main(): Promise<void> {
       service.app.log.warn({ tenantId, err: { message: error instanceof Error ? error.message : String(error) } }, 'scheduled directory sync failed'),
     );
   }
+  // The standalone page at `/`: the demo sign-in picker in dev mode, MSAL sign-in with Entra ID.
+  const page = registerStandalonePageRoutes(service.app, {
+    authMode: config.auth.mode,
+    devIssuer: service.devIssuer,
+    apiAudience: config.auth.audience,
+    graphBaseUrl: localGraph?.standIn.url ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/',
+    demo: cast ? { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: demoSignInPeople(cast) } : undefined,
+    entra: config.spa.clientId ? { clientId: config.spa.clientId, authority: config.spa.authority, apiScope: config.spa.apiScope } : undefined,
+  });
   const url = await service.app.listen({ port: config.port, host: config.host });
+  await page.bundled;
   if (localGraph) console.log(`Microsoft Graph stand-in: ${localGraph.standIn.url}`);
   if (cast) await printSignIn(service, url, cast, config.auth.audience);
   else console.log(`Atrium LMS is running at ${url}`);

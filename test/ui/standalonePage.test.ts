@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TRAINING_STATES, type MyTraining } from '../../src/domain/myTraining';
 import { DEMO_TENANT_ID } from '../../src/server/demo/demoSeed';
+import { englishMyTrainingStrings } from '../../src/ui/myTraining/myTrainingStrings';
 import { startDemoStack, type DemoStack } from './demoStack';
 
 /** Debian's chromium: .ci/run installs it (apt-get install -y chromium). */
@@ -146,12 +147,17 @@ test('sign in as the demo learner with the keyboard only, see who you are and yo
   const tiles = await page.getByRole('list', { name: 'Training summary' }).getByRole('listitem').allInnerTexts();
   assert.deepEqual(
     tiles.map((tile) => tile.replace(/\s+/g, ' ').trim()),
-    TRAINING_STATES.map((state) => `${expected.counts[state]} ${{ overdue: 'Overdue', 'due-soon': 'Due soon', 'in-progress': 'In progress', 'not-started': 'Not started', completed: 'Completed' }[state]}`),
+    TRAINING_STATES.map((state) => `${expected.counts[state]} ${englishMyTrainingStrings.states[state]}`),
   );
   assert.deepEqual(await page.getByRole('heading', { level: 4 }).allTextContents(), expected.items.map((item) => item.title));
   const progressBars = await page.getByRole('progressbar').count();
   assert.equal(progressBars, expected.items.filter((item) => item.state !== 'completed').length);
-  assert.ok(learner.department && (await page.getByText(learner.department, { exact: false }).count()) > 0, 'department from Graph shown');
+  await page.getByText(`${learner.department} · ${learner.officeLocation}`, { exact: true }).waitFor();
+  assert.deepEqual(
+    await page.evaluate(() => [window.localStorage.length, Object.keys(window.sessionStorage)]),
+    [0, ['atrium.devSession']],
+    'the tokens are kept for this tab only',
+  );
 
   assert.deepEqual(await unnamedControls(page), [], 'every control of the signed-in page has an accessible name');
   t.diagnostic(`signed-in screenshot: ${await screenshot(page, 'signed-in.png')}`);

@@ -1,4 +1,4 @@
-import { GRAPH_USER_SELECT, graphUserSchema, type LearnerIdentity } from '../../domain/identity';
+import { GRAPH_USER_SELECT, type LearnerIdentity } from '../../domain/identityAttributes';
 import { SIGN_IN_REQUIRED, SignInRequiredError } from './accessTokenProvider';
 
 /** Who is signed in: the minimum identity set, as Microsoft Graph's `/me` reports it (the manager is not needed here). */
@@ -69,6 +69,31 @@ function identityErrorFrom(cause: unknown): IdentityError {
   return new IdentityError('graph-unavailable', graph && graph.status > 0 ? graph.status : 0, `Microsoft Graph could not be reached${detail}`);
 }
 
+/**
+ * The minimum set out of a Graph user, whatever else it carries; null when it is not a user. Not the zod
+ * `graphUserSchema`: the browser only displays this, and zod would add some 55 KB to the web part's bundle.
+ */
+function toSignedInPerson(body: unknown): SignedInPerson | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const user = body as Record<string, unknown>;
+  if (typeof user.id !== 'string' || user.id === '') return null;
+  const text = (property: Exclude<keyof SignedInPerson, 'id'>): string | null => {
+    const value = user[property];
+    return typeof value === 'string' ? value : null;
+  };
+  return {
+    id: user.id,
+    userPrincipalName: text('userPrincipalName'),
+    displayName: text('displayName'),
+    mail: text('mail'),
+    department: text('department'),
+    jobTitle: text('jobTitle'),
+    officeLocation: text('officeLocation'),
+    country: text('country'),
+    city: text('city'),
+  };
+}
+
 /** `GET /me?$select=<minimum set>`, parsed down to the minimum set whatever else Graph sends. */
 export async function readSignedInPerson(graph: GraphApiClient): Promise<SignedInPerson> {
   let body: unknown;
@@ -77,7 +102,7 @@ export async function readSignedInPerson(graph: GraphApiClient): Promise<SignedI
   } catch (cause) {
     throw identityErrorFrom(cause);
   }
-  const parsed = graphUserSchema.safeParse(body);
-  if (!parsed.success) throw new IdentityError('unexpected-response', 200, 'Microsoft Graph answered /me with something that is not a user.');
-  return parsed.data;
+  const person = toSignedInPerson(body);
+  if (!person) throw new IdentityError('unexpected-response', 200, 'Microsoft Graph answered /me with something that is not a user.');
+  return person;
 }

@@ -87,6 +87,8 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
   };
 
   const server = createServer((request, response) => {
+    // Browsers call Graph from other origins (single-page apps with MSAL): like Graph, answer CORS preflights.
+    if (request.method === 'OPTIONS') return sendPreflight(response);
     handle(request).then(
       (answer) => send(response, answer, request),
       () => send(response, graphError(500, 'generalException', 'An unexpected error occurred in the Graph stand-in.'), request),
@@ -234,10 +236,28 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   });
 }
 
+/** Graph allows any origin; a bearer token, not a cookie, says who calls. */
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'request-id, client-request-id, Retry-After, Location',
+};
+
+function sendPreflight(response: ServerResponse): void {
+  response.writeHead(204, {
+    ...CORS_HEADERS,
+    'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE',
+    // Authorization is never covered by a wildcard, so the headers are listed.
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, client-request-id, return-client-request-id, SdkVersion, Prefer, ConsistencyLevel',
+    'Access-Control-Max-Age': '3600',
+  });
+  response.end();
+}
+
 function send(response: ServerResponse, answer: GraphResponse, request: IncomingMessage): void {
   const requestId = randomUUID();
   const clientRequestId = request.headers['client-request-id'];
   const headers: Record<string, string> = {
+    ...CORS_HEADERS,
     ...answer.headers,
     'Content-Type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
     'request-id': requestId,

@@ -65,7 +65,7 @@ export function registerStandalonePageRoutes(app: FastifyInstance, options: Stan
   const pageConfig = pageConfigFor(options);
   if (!pageConfig) return { mode: 'off', bundled: Promise.resolve() };
 
-  if (pageConfig.mode === 'dev' && options.authMode === 'dev' && options.devIssuer && options.demo) {
+  if (options.authMode === 'dev' && options.devIssuer && options.demo) {
     registerDevSignInRoutes(app, { issuer: options.devIssuer, apiAudience: options.apiAudience, ...options.demo });
   }
 
