@@ -45,8 +45,8 @@ export interface DirectorySyncBenchOptions {
   seed?: string;
   /**
    * After the delta, a forced full re-sync (as after an expired delta link) runs with this many forced full GCs,
-   * spread over the time the first full sync took, to record the live heap as opposed to garbage not yet
-   * collected; default 20, 0 skips the re-sync.
+   * spread over the time the first full sync took (at most one per 250 ms), to record the live heap as opposed to
+   * garbage not yet collected; default 10, 0 skips the re-sync. Each probe costs tens of milliseconds.
    */
   liveHeapProbes?: number;
   /** Extra Node options of the sync process, e.g. `--max-old-space-size=96` (the sync fits a small heap) or `--cpu-prof`. */
@@ -138,8 +138,8 @@ async function benchmarkSize(
     const countsAfterDelta = await worker.call<DatabaseCounts>('counts');
     log(`  delta sync of ${options.changes} changes: ${delta.wallSeconds.toFixed(2)} s, ${delta.graph.requests} Graph calls`);
 
-    const probes = options.liveHeapProbes ?? 20;
-    const probeMs = Math.max(50, Math.round((full.wallSeconds * 1000) / probes));
+    const probes = options.liveHeapProbes ?? 10;
+    const probeMs = Math.max(250, Math.round((full.wallSeconds * 1000) / probes));
     const resync = probes > 0 ? await measureSync('full', { forceFull: true, liveHeapProbeMs: probeMs }, standIn, worker, options) : null;
     if (resync) log(`  forced full re-sync: ${resync.wallSeconds.toFixed(1)} s, live heap at most ${resync.memory.peakLiveHeapMb?.toFixed(1)} MB`);
 
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
       'wait-quiet': { type: 'string', default: '20' },
       json: { type: 'string' },
       markdown: { type: 'string' },
-      'live-heap-probes': { type: 'string', default: '20' },
+      'live-heap-probes': { type: 'string', default: '10' },
       'worker-node-options': { type: 'string', default: '' },
     },
   });

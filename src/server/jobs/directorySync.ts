@@ -130,28 +130,34 @@ function addRules(total: RuleApplication, more: RuleApplication): void {
   total.rematched += more.rematched;
 }
 
-/** Catalog audiences are Entra ID groups: their members are read from Graph and kept in `group_members`. */
+/**
+ * Catalog audiences are Entra ID groups: their members are read from Graph into `group_members`, page by page
+ * (constant memory, one short transaction a page); rows not seen in this round are removed at the end.
+ */
 async function refreshAudienceGroups(db: Kysely<TenantDatabase>, tenantId: string, directory: GraphDirectory, now: Date, result: DirectorySyncResult): Promise<void> {
   const groups = await db.selectFrom('catalog_audiences').select('group_id').distinct().where('tenant_id', '=', tenantId).execute();
+  const stamp = now.toISOString();
   for (const { group_id: groupId } of groups) {
-    const memberSet = new Set<string>();
     try {
-      for await (const page of directory.groupMembers(groupId)) for (const id of page) memberSet.add(id);
+      for await (const page of directory.groupMembers(groupId)) {
+        const members = [...new Set(page)];
+        if (members.length === 0) continue;
+        await db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('group_members').where('tenant_id', '=', tenantId).where('group_id', '=', groupId).where('learner_id', 'in', members).execute();
+          for (let i = 0; i < members.length; i += 200) {
+            await trx
+              .insertInto('group_members')
+              .values(members.slice(i, i + 200).map((learnerId) => ({ tenant_id: tenantId, learner_id: learnerId, group_id: groupId, synced_at: stamp })))
+              .execute();
+          }
+        });
+        result.groupMembers += members.length;
+      }
     } catch (error) {
       if (!(error instanceof GraphGroupNotFound)) throw error;
       result.missingGroups.push(groupId);
     }
-    const members = [...memberSet];
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('group_members').where('tenant_id', '=', tenantId).where('group_id', '=', groupId).execute();
-      for (let i = 0; i < members.length; i += 200) {
-        await trx
-          .insertInto('group_members')
-          .values(members.slice(i, i + 200).map((learnerId) => ({ tenant_id: tenantId, learner_id: learnerId, group_id: groupId, synced_at: now.toISOString() })))
-          .execute();
-      }
-    });
+    await db.deleteFrom('group_members').where('tenant_id', '=', tenantId).where('group_id', '=', groupId).where('synced_at', '<', stamp).execute();
     result.groups += 1;
-    result.groupMembers += members.length;
   }
 }

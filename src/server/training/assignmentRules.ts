@@ -39,18 +39,22 @@ export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId:
   const result: RuleApplication = { assigned: 0, unmatched: 0, rematched: 0 };
   if (rules.length === 0 || learnerIds?.length === 0) return result;
   const at = now.toISOString();
-  const batches: Array<readonly string[] | undefined> = [];
-  if (learnerIds) for (let i = 0; i < learnerIds.length; i += 500) batches.push(learnerIds.slice(i, i + 500));
-  else batches.push(undefined);
+  // Everyone: only the ids are read up front; each batch of 500 people is then its own transaction.
+  const ids =
+    learnerIds ??
+    (await db.selectFrom('learners').select('learner_id').where('tenant_id', '=', tenantId).orderBy('learner_id').execute()).map((r) => r.learner_id);
+  const batches: Array<readonly string[]> = [];
+  for (let i = 0; i < ids.length; i += 500) batches.push(ids.slice(i, i + 500));
 
   for (const batch of batches) {
     await db.transaction().execute(async (trx) => {
-      let peopleQuery = trx
+      const rows = await trx
         .selectFrom('learners')
         .select(['learner_id', 'department', 'job_title', 'office_location', 'country', 'city', 'departed_at'])
-        .where('tenant_id', '=', tenantId);
-      if (batch) peopleQuery = peopleQuery.where('learner_id', 'in', batch);
-      const people = (await peopleQuery.execute()).map((p) => ({
+        .where('tenant_id', '=', tenantId)
+        .where('learner_id', 'in', batch)
+        .execute();
+      const people = rows.map((p) => ({
         id: p.learner_id,
         department: p.department,
         jobTitle: p.job_title,
@@ -59,9 +63,13 @@ export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId:
         city: p.city,
         departedAt: p.departed_at,
       }));
-      let factsQuery = trx.selectFrom('rule_assignments').select(['learner_id', 'rule_id', 'unmatched_at']).where('tenant_id', '=', tenantId);
-      if (batch) factsQuery = factsQuery.where('learner_id', 'in', batch);
-      const facts = (await factsQuery.execute()).map((f) => ({ learnerId: f.learner_id, ruleId: f.rule_id, unmatchedAt: f.unmatched_at }));
+      const factRows = await trx
+        .selectFrom('rule_assignments')
+        .select(['learner_id', 'rule_id', 'unmatched_at'])
+        .where('tenant_id', '=', tenantId)
+        .where('learner_id', 'in', batch)
+        .execute();
+      const facts = factRows.map((f) => ({ learnerId: f.learner_id, ruleId: f.rule_id, unmatchedAt: f.unmatched_at }));
 
       const plan = planRuleAssignments(rules, people, facts);
       for (const { learnerId, rule } of plan.assign) {
