@@ -48,7 +48,8 @@ export async function sampleLearners(dataSet: SeededDataSet, size: number): Prom
       }
       const learnerIds = db.prepare('SELECT learner_id FROM learners ORDER BY learner_id').pluck().all() as string[];
       const enrolmentsOf = db.prepare('SELECT id, course_id FROM enrolments WHERE tenant_id = ? AND learner_id = ?');
-      for (let i = 0; i < Math.min(perTenant, learnerIds.length, size - sample.length); i++) {
+      const count = Math.min(perTenant, learnerIds.length, size - sample.length);
+      for (let i = 0; i < count; i++) {
         const j = i + Math.floor(random.next() * (learnerIds.length - i));
         [learnerIds[i], learnerIds[j]] = [learnerIds[j], learnerIds[i]];
         const learnerId = learnerIds[i];

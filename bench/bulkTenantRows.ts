@@ -28,7 +28,7 @@ const LEARNER_COLUMNS: Columns<LearnersTable> = {
 };
 const ENROLMENT_COLUMNS: Columns<EnrolmentsTable> = {
   id: true, tenant_id: true, learner_id: true, catalog_id: true, course_id: true, plan_enrolment_id: true, source: true,
-  assigned_by: true, due_at: true, enrolled_at: true, started_at: true, completed_at: true,
+  assigned_by: true, due_at: true, enrolled_at: true, started_at: true, completed_at: true, progress_percent: true, certificate_id: true,
 };
 const LESSON_PROGRESS_COLUMNS: Columns<LessonProgressTable> = { tenant_id: true, learner_id: true, enrolment_id: true, lesson_id: true, completed_at: true };
 const QUIZ_ATTEMPT_COLUMNS: Columns<QuizAttemptsTable> = {
@@ -166,6 +166,15 @@ export function fillTenantDatabase(request: TenantRowsRequest): RowCounts {
           const inProgress = !completed && roll < 0.45;
           const startedAt = completed || inProgress ? enrolledAt + random.integer(0, 5 * DAY) : null;
           const completedAt = completed ? (startedAt as number) + random.integer(DAY / 24, 20 * DAY) : null;
+          const lessonsDone = startedAt === null
+            ? 0
+            : completed
+            ? course.lessonIds.length
+            : course.lessonIds.length > 1
+              ? random.integer(1, course.lessonIds.length - 1)
+              : course.quiz
+                ? 1
+                : 0;
           const enrolment: EnrolmentsTable = {
             id: randomUUID(),
             tenant_id: tenantId,
@@ -179,18 +188,13 @@ export function fillTenantDatabase(request: TenantRowsRequest): RowCounts {
             enrolled_at: iso(enrolledAt),
             started_at: startedAt === null ? null : iso(startedAt),
             completed_at: completedAt === null ? null : iso(completedAt),
+            progress_percent: completed ? 100 : Math.round((100 * lessonsDone) / (course.lessonIds.length + (course.quiz ? 1 : 0) || 1)),
+            certificate_id: completed ? randomUUID() : null,
           };
           insertEnrolment.run(enrolment);
           counts.enrolments += 1;
           if (startedAt === null) continue;
 
-          const lessonsDone = completed
-            ? course.lessonIds.length
-            : course.lessonIds.length > 1
-              ? random.integer(1, course.lessonIds.length - 1)
-              : course.quiz
-                ? 1
-                : 0;
           const end = completedAt ?? now.getTime();
           for (let l = 0; l < lessonsDone; l++) {
             insertLessonProgress.run({
@@ -212,7 +216,7 @@ export function fillTenantDatabase(request: TenantRowsRequest): RowCounts {
           }
           if (completed) {
             insertCertificate.run({
-              id: randomUUID(),
+              id: enrolment.certificate_id as string,
               tenant_id: tenantId,
               learner_id: person.id,
               enrolment_id: enrolment.id,

@@ -116,6 +116,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       try {
         outcome = await exchange(agent, options.port, request);
       } catch (error) {
+        if (sentAt < measureFrom) continue;
         errors += 1;
         statuses.network = (statuses.network ?? 0) + 1;
         if (errorSamples.length < 5) errorSamples.push(`${request.method} ${request.path}: ${(error as Error).message}`);

@@ -95,6 +95,9 @@ export interface EnrolmentsTable {
   enrolled_at: string;
   started_at: string | null;
   completed_at: string | null;
+  /** Lessons done and quiz passed, 0–100: kept by recordProgress so "my training" needs no aggregates. */
+  progress_percent: number;
+  certificate_id: string | null;
 }
 
 export interface PlanEnrolmentsTable {

@@ -144,8 +144,30 @@ export async function updateCourse(ctx: UseCaseContext, courseId: string, input:
         )
         .execute();
     }
+    await refreshCourseProgress(trx, courseId, input.quiz !== null);
   });
   return loadCourse(ctx, courseId);
+}
+
+/** After a course's lessons or quiz change, unfinished enrolments' progress is worked out again. */
+async function refreshCourseProgress(trx: Transaction<TenantDatabase>, courseId: string, hasQuiz: boolean): Promise<void> {
+  const lessons = await trx.selectFrom('lessons').select('id').where('course_id', '=', courseId).execute();
+  const open = await trx
+    .selectFrom('enrolments as e')
+    .select('e.id')
+    .select((eb) => [
+      eb.selectFrom('lesson_progress as p').select((x) => x.fn.countAll<number>().as('n')).whereRef('p.enrolment_id', '=', 'e.id').as('lessons_done'),
+      eb.selectFrom('quiz_attempts as q').select((x) => x.fn.max('q.passed').as('p')).whereRef('q.enrolment_id', '=', 'e.id').as('quiz_passed'),
+    ])
+    .where('e.course_id', '=', courseId)
+    .where('e.completed_at', 'is', null)
+    .execute();
+  const steps = lessons.length + (hasQuiz ? 1 : 0);
+  for (const row of open) {
+    const done = Number(row.lessons_done ?? 0) + (hasQuiz && Number(row.quiz_passed ?? 0) === 1 ? 1 : 0);
+    const percent = steps === 0 ? 0 : Math.min(99, Math.round((done / steps) * 100));
+    await trx.updateTable('enrolments').set({ progress_percent: percent }).where('id', '=', row.id).execute();
+  }
 }
 
 /** Loads a course of the caller's tenant, drafts included. */

@@ -87,6 +87,8 @@ export async function upsertEnrolment(trx: Transaction<TenantDatabase>, tenantId
     enrolled_at: at,
     started_at: null,
     completed_at: null,
+    progress_percent: 0,
+    certificate_id: null,
   };
   await trx.insertInto('enrolments').values(row).execute();
   return row;
@@ -151,6 +153,7 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
 export interface EnrolmentDetail extends EnrolmentView {
   completedLessonIds: string[];
   quizAttempts: Array<{ id: string; scorePercent: number; passed: boolean; submittedAt: string }>;
+  progressPercent: number;
   certificateId: string | null;
 }
 
@@ -168,7 +171,7 @@ export async function loadVisibleEnrolment(ctx: UseCaseContext, enrolmentId: str
 
 export async function getEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentDetail> {
   const row = await loadVisibleEnrolment(ctx, enrolmentId);
-  const [lessons, attempts, certificate] = await Promise.all([
+  const [lessons, attempts] = await Promise.all([
     ctx.db.selectFrom('lesson_progress').select('lesson_id').where('enrolment_id', '=', enrolmentId).execute(),
     ctx.db
       .selectFrom('quiz_attempts')
@@ -176,12 +179,12 @@ export async function getEnrolment(ctx: UseCaseContext, enrolmentId: string): Pr
       .where('enrolment_id', '=', enrolmentId)
       .orderBy('submitted_at')
       .execute(),
-    ctx.db.selectFrom('certificates').select('id').where('enrolment_id', '=', enrolmentId).executeTakeFirst(),
   ]);
   return {
     ...toEnrolmentView(row),
     completedLessonIds: lessons.map((l) => l.lesson_id),
     quizAttempts: attempts.map((a) => ({ id: a.id, scorePercent: a.score_percent, passed: a.passed === 1, submittedAt: a.submitted_at })),
-    certificateId: certificate?.id ?? null,
+    progressPercent: row.progress_percent,
+    certificateId: row.certificate_id,
   };
 }

@@ -27,9 +27,9 @@ async function loadOwnEnrolment(ctx: UseCaseContext, enrolmentId: string): Promi
   return row;
 }
 
-async function recordLesson(trx: Transaction<TenantDatabase>, enrolment: EnrolmentsTable, course: Course, lessonId: string, at: string): Promise<void> {
+/** Records a lesson as done (once), adding it to `done`. */
+async function recordLesson(trx: Transaction<TenantDatabase>, enrolment: EnrolmentsTable, course: Course, lessonId: string, done: Set<string>, at: string): Promise<void> {
   if (!course.lessons.some((l) => l.id === lessonId)) throw invalid('that lesson is not part of this course');
-  const done = await completedLessonIds(trx, enrolment.id);
   if (done.has(lessonId)) return;
   if (!isLessonUnlocked(course, lessonId, done)) throw conflict('this course unlocks lessons in order: complete the earlier lessons first');
   try {
@@ -40,6 +40,7 @@ async function recordLesson(trx: Transaction<TenantDatabase>, enrolment: Enrolme
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
+  done.add(lessonId);
 }
 
 async function completedLessonIds(trx: Transaction<TenantDatabase>, enrolmentId: string): Promise<Set<string>> {
@@ -93,9 +94,10 @@ export async function recordProgress(ctx: UseCaseContext, enrolmentId: string, b
   const at = ctx.now.toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const enrolment = await trx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+    const done = await completedLessonIds(trx, enrolment.id);
     let quizResult: QuizResult | null = null;
     if (body.type === 'lesson-completed') {
-      await recordLesson(trx, enrolment, course, body.lessonId, at);
+      await recordLesson(trx, enrolment, course, body.lessonId, done, at);
     } else {
       if (!course.quiz) throw invalid('this course has no quiz');
       if (body.answers.length !== course.quiz.questions.length) {
@@ -122,32 +124,34 @@ export async function recordProgress(ctx: UseCaseContext, enrolmentId: string, b
         })
         .execute();
     }
-    if (!enrolment.started_at) {
-      await trx.updateTable('enrolments').set({ started_at: at }).where('id', '=', enrolment.id).execute();
-      enrolment.started_at = at;
+    const quizPassed =
+      quizResult?.passed === true ||
+      (course.quiz !== null &&
+        (await trx.selectFrom('quiz_attempts').select('id').where('enrolment_id', '=', enrolment.id).where('passed', '=', 1).executeTakeFirst()) !== undefined);
+    enrolment.started_at ??= at;
+    enrolment.progress_percent = progressPercent(course, done, quizPassed);
+    if (isCourseComplete(course, done, quizPassed)) {
+      enrolment.completed_at ??= at;
+      enrolment.progress_percent = 100;
+      enrolment.certificate_id ??= await issueCertificate(trx, enrolment, enrolment.completed_at);
     }
-    const done = await completedLessonIds(trx, enrolment.id);
-    const passed = await trx
-      .selectFrom('quiz_attempts')
-      .select('id')
-      .where('enrolment_id', '=', enrolment.id)
-      .where('passed', '=', 1)
-      .executeTakeFirst();
-    let certificateId: string | null = null;
-    if (isCourseComplete(course, done, passed !== undefined)) {
-      if (!enrolment.completed_at) {
-        await trx.updateTable('enrolments').set({ completed_at: at }).where('id', '=', enrolment.id).execute();
-        enrolment.completed_at = at;
-      }
-      certificateId = await issueCertificate(trx, enrolment, enrolment.completed_at);
-      await completePlanIfDone(trx, enrolment.plan_enrolment_id, at);
-    }
+    await trx
+      .updateTable('enrolments')
+      .set({
+        started_at: enrolment.started_at,
+        completed_at: enrolment.completed_at,
+        progress_percent: enrolment.progress_percent,
+        certificate_id: enrolment.certificate_id,
+      })
+      .where('id', '=', enrolment.id)
+      .execute();
+    if (enrolment.completed_at) await completePlanIfDone(trx, enrolment.plan_enrolment_id, at);
     return {
       enrolment: toEnrolmentView(enrolment),
       completedLessonIds: course.lessons.filter((l) => done.has(l.id)).map((l) => l.id),
-      progressPercent: progressPercent(course, done, passed !== undefined),
+      progressPercent: enrolment.progress_percent,
       quizResult,
-      certificateId,
+      certificateId: enrolment.certificate_id,
     };
   });
 }

@@ -128,6 +128,9 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
         .addColumn('enrolled_at', t.timestamp, (c) => c.notNull())
         .addColumn('started_at', t.timestamp)
         .addColumn('completed_at', t.timestamp)
+        // Kept up to date by recordProgress, so "my training" reads one row per course.
+        .addColumn('progress_percent', t.integer, (c) => c.notNull().defaultTo(0))
+        .addColumn('certificate_id', t.id)
         .addUniqueConstraint('uq_enrolments_learner_course', ['tenant_id', 'learner_id', 'course_id'])
         .execute();
       await db.schema.createIndex('ix_enrolments_learner').on('enrolments').columns(['tenant_id', 'learner_id']).execute();
