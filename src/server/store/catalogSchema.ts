@@ -23,5 +23,4 @@ export interface CatalogDatabase {
   job_leases: JobLeasesTable;
 }
 
-export const TENANT_STATUSES = ['provisioning', 'active', 'offboarding'] as const;
-export type TenantStatus = (typeof TENANT_STATUSES)[number];
+export type TenantStatus = 'provisioning' | 'active';

@@ -38,10 +38,6 @@ export class Tenancy {
     this.pools = new TenantDatabasePools<TenantDatabase>((tenantId) => this.openTenantDatabase(tenantId), poolOptions);
   }
 
-  get openPoolCount(): number {
-    return this.pools.size;
-  }
-
   /** The tenant's record if it is onboarded and active. */
   async activeTenant(tenantId: string): Promise<TenantRecord | undefined> {
     const cached = this.activeTenantCache.get(tenantId);

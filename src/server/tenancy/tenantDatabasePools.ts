@@ -36,10 +36,6 @@ export class TenantDatabasePools<DB> {
     });
   }
 
-  get size(): number {
-    return this.cache.size;
-  }
-
   /** Runs `work` with the tenant's database, opening its pool if needed. */
   async use<T>(key: string, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
     let entry = this.cache.get(key);

@@ -68,11 +68,6 @@ export class LearnerRegistry {
     }
     this.known.set(key, true);
   }
-
-  /** Forget a person (after erasure) so their next sign-in creates a fresh row. */
-  forget(tenantId: string, userId: string): void {
-    this.known.delete(`${tenantId}/${userId}`);
-  }
 }
 
 /** Everything Atrium stores about a person: the minimum identity set, and when it last heard of them. */
