@@ -42,16 +42,37 @@ function toCourse(row: CoursesTable, lessons: LessonsTable[]): Course {
   };
 }
 
-async function writeLessons(trx: Transaction<TenantDatabase>, tenantId: string, courseId: string, input: CourseInput): Promise<void> {
-  if (input.lessons.length === 0) return;
+/** The columns a course's author sets. */
+function courseContentColumns(input: CourseInput) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    format: input.format,
+    tags_json: JSON.stringify(input.tags),
+    duration_minutes: input.durationMinutes,
+    sequential_lessons: input.sequentialLessons ? 1 : 0,
+    status: input.status,
+    quiz_json: input.quiz === null ? null : JSON.stringify(input.quiz),
+  } satisfies Partial<CoursesTable>;
+}
+
+/** Inserts lessons at the end of a course, numbered from `firstPosition`. */
+async function insertLessons(
+  trx: Transaction<TenantDatabase>,
+  tenantId: string,
+  courseId: string,
+  lessons: CourseInput['lessons'],
+  firstPosition: number,
+): Promise<void> {
+  if (lessons.length === 0) return;
   await trx
     .insertInto('lessons')
     .values(
-      input.lessons.map((lesson, index) => ({
+      lessons.map((lesson, index) => ({
         id: newId(),
         tenant_id: tenantId,
         course_id: courseId,
-        position: index + 1,
+        position: firstPosition + index,
         title: lesson.title,
         material_url: lesson.materialUrl,
         duration_minutes: lesson.durationMinutes ?? null,
@@ -72,19 +93,12 @@ export async function createCourse(ctx: UseCaseContext, catalogId: string, input
         id,
         tenant_id: ctx.principal.tenantId,
         catalog_id: catalogId,
-        title: input.title,
-        summary: input.summary,
-        format: input.format,
-        tags_json: JSON.stringify(input.tags),
-        duration_minutes: input.durationMinutes,
-        sequential_lessons: input.sequentialLessons ? 1 : 0,
-        status: input.status,
-        quiz_json: input.quiz === null ? null : JSON.stringify(input.quiz),
+        ...courseContentColumns(input),
         created_at: at,
         updated_at: at,
       })
       .execute();
-    await writeLessons(trx, ctx.principal.tenantId, id, input);
+    await insertLessons(trx, ctx.principal.tenantId, id, input.lessons, 1);
   });
   return loadCourse(ctx, id);
 }
@@ -100,14 +114,7 @@ export async function updateCourse(ctx: UseCaseContext, courseId: string, input:
     await trx
       .updateTable('courses')
       .set({
-        title: input.title,
-        summary: input.summary,
-        format: input.format,
-        tags_json: JSON.stringify(input.tags),
-        duration_minutes: input.durationMinutes,
-        sequential_lessons: input.sequentialLessons ? 1 : 0,
-        status: input.status,
-        quiz_json: input.quiz === null ? null : JSON.stringify(input.quiz),
+        ...courseContentColumns(input),
         updated_at: ctx.now.toISOString(),
       })
       .where('tenant_id', '=', ctx.principal.tenantId)
@@ -127,23 +134,7 @@ export async function updateCourse(ctx: UseCaseContext, courseId: string, input:
       }
       await trx.deleteFrom('lessons').where('id', 'in', changed.map((l) => l.id)).execute();
     }
-    const added = input.lessons.slice(keep.length);
-    if (added.length > 0) {
-      await trx
-        .insertInto('lessons')
-        .values(
-          added.map((lesson, index) => ({
-            id: newId(),
-            tenant_id: ctx.principal.tenantId,
-            course_id: courseId,
-            position: keep.length + index + 1,
-            title: lesson.title,
-            material_url: lesson.materialUrl,
-            duration_minutes: lesson.durationMinutes ?? null,
-          })),
-        )
-        .execute();
-    }
+    await insertLessons(trx, ctx.principal.tenantId, courseId, input.lessons.slice(keep.length), keep.length + 1);
     await refreshCourseProgress(trx, courseId, input.quiz !== null);
   });
   return loadCourse(ctx, courseId);
