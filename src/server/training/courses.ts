@@ -120,7 +120,9 @@ export async function updateCourse(ctx: UseCaseContext, courseId: string, input:
       .where('tenant_id', '=', ctx.principal.tenantId)
       .where('id', '=', courseId)
       .execute();
-    const keep = current.lessons.filter((l, i) => input.lessons[i]?.title === l.title && input.lessons[i]?.materialUrl === l.materialUrl);
+    // The unchanged leading lessons stay (with their ids and progress); everything after them is replaced.
+    const unchangedPrefix = current.lessons.findIndex((l, i) => input.lessons[i]?.title !== l.title || input.lessons[i]?.materialUrl !== l.materialUrl);
+    const keep = unchangedPrefix < 0 ? current.lessons : current.lessons.slice(0, unchangedPrefix);
     const keptIds = keep.map((l) => l.id);
     const changed = current.lessons.filter((l) => !keptIds.includes(l.id));
     if (changed.length > 0) {
