@@ -44,6 +44,7 @@ export interface ServiceOverrides {
   identitySource?: IdentitySource | null;
   validator?: TokenValidator;
   clock?: () => Date;
+  onboardingWaitMs?: number;
 }
 
 function graphAccessFromConfig(config: ServiceConfig): GraphAccess | null {
@@ -100,6 +101,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     directorySync,
     learners: new LearnerRegistry(identitySource),
     clock: overrides.clock,
+    onboardingWaitMs: overrides.onboardingWaitMs,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
 

@@ -24,6 +24,7 @@ export interface AppDependencies {
   directorySync: DirectorySyncService | null;
   learners: LearnerRegistry;
   clock?: () => Date;
+  onboardingWaitMs?: number;
   logger?: boolean | { level: string };
 }
 
@@ -80,7 +81,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const context = { tenancy: deps.tenancy, directorySync: deps.directorySync, learners: deps.learners, clock: deps.clock ?? (() => new Date()) };
+  const context = { tenancy: deps.tenancy, directorySync: deps.directorySync, learners: deps.learners, clock: deps.clock ?? (() => new Date()), onboardingWaitMs: deps.onboardingWaitMs ?? 15_000 };
   registerTenantRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerLearningRoutes(app, context);

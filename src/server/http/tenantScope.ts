@@ -14,6 +14,8 @@ export interface RouteContext {
   directorySync: DirectorySyncService | null;
   learners: LearnerRegistry;
   clock: () => Date;
+  /** How long POST /api/tenant/onboarding waits for the database before answering 202. */
+  onboardingWaitMs: number;
 }
 
 export function principalOf(request: FastifyRequest): Principal {

@@ -40,11 +40,21 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
     async (request, reply) => {
       const principal = principalOf(request);
       if (!hasRole(principal.roles, 'Tenant.Admin')) throw forbidden('only a tenant admin (Tenant.Admin role) can set up the organisation');
-      const record = await route.tenancy.onboard(
+      const onboarding = route.tenancy.onboard(
         { tenantId: principal.tenantId, displayName: request.body.displayName, regionId: request.body.region },
         route.clock,
       );
-      return reply.code(201).send(tenantView(record, regions.find(record.region)?.displayName));
+      // Creating an Azure SQL database can take minutes: answer 202 and let the admin poll GET /api/tenant.
+      let timer: NodeJS.Timeout | undefined;
+      const stillRunning = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), route.onboardingWaitMs)));
+      const record = await Promise.race([onboarding, stillRunning]).finally(() => clearTimeout(timer));
+      if (record) return reply.code(201).send(tenantView(record, regions.find(record.region)?.displayName));
+      onboarding.catch((error: unknown) => {
+        request.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'onboarding failed');
+      });
+      const provisioning = await route.tenancy.tenantRecord(principal.tenantId);
+      if (!provisioning) throw new Error('the tenant record is missing while its onboarding runs');
+      return reply.code(202).header('Location', '/api/tenant').send(tenantView(provisioning, regions.find(provisioning.region)?.displayName));
     },
   );
 
