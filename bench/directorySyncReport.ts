@@ -1,6 +1,7 @@
 import type { DirectoryChangeSummary } from './directorySyncChanges';
 import type { DatabaseCounts, SyncMemory } from './directorySyncWorker';
-import type { RuleApplication } from '../src/server/training/assignmentRules';
+import type { GraphStandInStats } from '../src/server/graph/standin/graphStandIn';
+import type { DirectorySyncResult } from '../src/server/jobs/directorySync';
 
 export interface DirectorySyncMachine {
   cpus: number;
@@ -10,24 +11,12 @@ export interface DirectorySyncMachine {
   platform: string;
 }
 
-export interface GraphCalls {
-  requests: number;
-  batchItems: number;
-  throttled: number;
-  byEndpoint: Record<string, number>;
-}
+/** What the stand-in counted during one sync. */
+export type GraphCalls = GraphStandInStats;
 
-export interface SyncRun {
-  mode: 'full' | 'delta';
+export interface SyncRun extends Pick<DirectorySyncResult, 'mode' | 'pages' | 'changed' | 'inserted' | 'departed' | 'rules' | 'groups' | 'groupMembers'> {
   wallSeconds: number;
   graph: GraphCalls;
-  pages: number;
-  changed: number;
-  inserted: number;
-  departed: number;
-  rules: RuleApplication;
-  groups: number;
-  groupMembers: number;
   /** People written (inserted or rectified) per second of wall time. */
   learnersPerSecond: number;
   syncCpuSeconds: number;
@@ -137,7 +126,7 @@ function endpoints(graph: GraphCalls): string {
     .join('<br>');
 }
 
-function rules(r: RuleApplication): string {
+function rules(r: SyncRun['rules']): string {
   return `+${integer(r.assigned)} / −${integer(r.unmatched)} / ↺${integer(r.rematched)}`;
 }
 

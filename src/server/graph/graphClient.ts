@@ -7,9 +7,9 @@ import {
   RetryHandlerOptions,
   TelemetryHandler,
   type AuthenticationProvider,
-  type Context,
-  type Middleware,
 } from '@microsoft/microsoft-graph-client';
+// The same middleware the browser's Graph client uses: the token goes to the configured Graph origin only.
+import { BearerTokenForOrigin } from '../../client/identity/bearerTokenForOrigin';
 
 export interface GraphRetrySettings {
   /** Retries of a throttled (429) or unavailable (503/504) request; the library caps it at 10. */
@@ -58,45 +58,4 @@ export function graphPathOfLink(baseUrl: string, link: string): string {
   const versionRoot = `${normaliseBaseUrl(baseUrl)}v1.0/`;
   if (!link.startsWith(versionRoot)) throw new Error(`Refusing to follow a Graph link outside ${versionRoot}`);
   return `/${link.slice(versionRoot.length)}`;
-}
-
-class BearerTokenForOrigin implements Middleware {
-  private next: Middleware | undefined;
-
-  constructor(
-    private readonly origin: string,
-    private readonly authProvider: AuthenticationProvider,
-  ) {}
-
-  async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
-    const value = new URL(url).origin === this.origin ? `Bearer ${await this.authProvider.getAccessToken()}` : null;
-    setAuthorization(context, value);
-    if (!this.next) throw new Error('BearerTokenForOrigin must not be the last middleware');
-    await this.next.execute(context);
-  }
-
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
-
-function setAuthorization(context: Context, value: string | null): void {
-  if (typeof context.request !== 'string') {
-    if (value) context.request.headers.set('Authorization', value);
-    else context.request.headers.delete('Authorization');
-    return;
-  }
-  const options = (context.options ??= {});
-  const headers = options.headers;
-  if (headers instanceof Headers) {
-    if (value) headers.set('Authorization', value);
-    else headers.delete('Authorization');
-  } else if (Array.isArray(headers)) {
-    const rest = headers.filter(([name]) => name.toLowerCase() !== 'authorization');
-    options.headers = value ? [...rest, ['Authorization', value]] : rest;
-  } else {
-    const rest = Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization'));
-    options.headers = value ? { ...rest, Authorization: value } : rest;
-  }
 }
