@@ -1,23 +1,18 @@
-// Runs the type check, then every test/**/*.test.ts with Node's own test runner (through tsx).
+// `npm test`: type check, lint, then every test under test/ on jest. Arguments are passed on to jest
+// (a path filter such as `npm test -- test/api` runs those files only, without the type check and lint).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
 
-function findTests(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return findTests(full);
-    return name.endsWith('.test.ts') ? [full] : [];
-  });
+const args = process.argv.slice(2);
+
+function run(command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const filter = process.argv.slice(2);
-const files = findTests('test').filter((f) => filter.length === 0 || filter.some((part) => f.includes(part))).sort();
-
-if (filter.length === 0) {
-  const typecheck = spawnSync('npx', ['tsc', '-p', 'tsconfig.server.json'], { stdio: 'inherit' });
-  if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+if (args.length === 0) {
+  run('npx', ['tsc', '-p', 'tsconfig.server.json']);
+  run('npm', ['run', '--silent', 'lint']);
 }
-
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+ensureChromium();
+run('npx', ['jest', ...args]);

@@ -1,11 +1,11 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { loadOrCreateDevIssuer, type DevIssuer } from '../../src/server/auth/devIssuer';
 import { assertCleanError, documentedRoutes } from '../support/apiSurface';
 import { startTestService, type TestService } from '../support/testService';
@@ -47,12 +47,12 @@ describe('dev mode', () => {
   const tenantId = randomUUID();
   const userId = randomUUID();
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestService();
     await t.onboard(tenantId);
     devKey = await devIssuerSigningKey(t.dataDir);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   test('a valid dev token is accepted (the control for every refusal below)', async () => {
     const response = await t.call('GET', '/api/me', { token: await t.token(tenantId, userId) });
@@ -161,7 +161,7 @@ describe('entra mode', () => {
   let devIssuer: DevIssuer;
   const tenantId = randomUUID();
 
-  before(async () => {
+  beforeAll(async () => {
     entraKey = await newSigningKey('entra-test-key-1');
     jwks = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -173,7 +173,7 @@ describe('entra mode', () => {
     devDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-devissuer-'));
     devIssuer = await loadOrCreateDevIssuer(devDir);
   });
-  after(async () => {
+  afterAll(async () => {
     await t.close();
     await new Promise<void>((resolve) => jwks.close(() => resolve()));
     fs.rmSync(devDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 let t: TestService;
@@ -8,13 +8,13 @@ const tenantId = randomUUID();
 let manager: string;
 let learner: string;
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService();
   await t.onboard(tenantId);
   manager = await t.token(tenantId, randomUUID(), ['Catalog.Manage']);
   learner = await t.token(tenantId, randomUUID());
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 test('editing a course keeps the lessons learners have progress on, refuses to drop them, and re-works progress', async () => {
   const catalog = await t.call('POST', '/api/catalogs', { token: manager, body: { name: 'Safety' } });

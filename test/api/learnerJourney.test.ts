@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { verificationCodePattern } from '../../src/domain/certificate';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -12,14 +12,14 @@ let learnerToken: string;
 const learnerId = randomUUID();
 const managerId = randomUUID();
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService();
   const adminId = await t.onboard(tenantId);
   adminToken = await t.token(tenantId, adminId, ['Tenant.Admin']);
   managerToken = await t.token(tenantId, managerId, ['Catalog.Manage']);
   learnerToken = await t.token(tenantId, learnerId);
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 test('a learner enrols, completes lessons in order, passes the quiz and downloads a verifiable certificate', async () => {
   const catalog = await t.call('POST', '/api/catalogs', { token: managerToken, body: { name: 'Compliance', description: 'Mandatory training' } });

@@ -1,8 +1,8 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import type { LearnerIdentity } from '../../src/domain/identity';
 import { tenantDatabaseName } from '../../src/server/tenancy/tenancy';
 import { assertCleanError } from '../support/apiSurface';
@@ -52,7 +52,7 @@ for (const tenant of tenants) {
 
 let t: TestService;
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService({
     identitySource: { fetchIdentity: async (tenantId, userId) => identities.get(`${tenantId}/${userId}`) ?? null },
   });
@@ -76,7 +76,7 @@ before(async () => {
     assert.equal(progress.status, 200);
   }
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

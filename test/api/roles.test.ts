@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -19,7 +19,7 @@ let enrolmentId: string;
 
 const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService();
   const adminId = await t.onboard(tenantId);
   tokens.admin = await t.token(tenantId, adminId, ['Tenant.Admin']);
@@ -47,7 +47,7 @@ before(async () => {
     db.updateTable('learners').set({ manager_id: ids.lineManager }).where('tenant_id', '=', tenantId).where('learner_id', '=', ids.learner).execute(),
   );
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 /** Reports and rules name people: only the catalog's managers read them. */
 const reportReads = (catalogId: string): Array<[string, string, undefined]> =>

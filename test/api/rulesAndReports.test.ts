@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { LearnerIdentity } from '../../src/domain/identity';
 import { applyAssignmentRules } from '../../src/server/training/assignmentRules';
@@ -41,7 +41,7 @@ async function writeDirectory(people: LearnerIdentity[]) {
 /** The directory behind first sign-in (Microsoft Graph in production). */
 const directory = new Map<string, LearnerIdentity>();
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService({ identitySource: { fetchIdentity: async (_tenant, userId) => directory.get(userId) ?? null } });
   await t.onboard(tenantId);
   managerToken = await t.token(tenantId, randomUUID(), ['Catalog.Manage']);
@@ -49,7 +49,7 @@ before(async () => {
   catalogId = (await t.call('POST', '/api/catalogs', { token: managerToken, body: { name: 'Compliance' } })).body.id;
   courseId = (await t.call('POST', `/api/catalogs/${catalogId}/courses`, { token: managerToken, body: courseBody() })).body.id;
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 test('a rule assigns everyone in Sales in Oslo, with a due date; people who stop matching keep their records, marked', async () => {
   const created = await t.call('POST', `/api/catalogs/${catalogId}/rules`, {

@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { SqliteEngine } from '../../src/server/store/sqlite/sqliteEngine';
 import { makeDataDir, startTestService } from '../support/testService';
 

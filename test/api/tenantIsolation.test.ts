@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, documentedRoutes, routeKey, servedRoutes, tenantSnapshot, type TenantSnapshot } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -18,7 +18,7 @@ let powerB: string;
 let sameOidB: string;
 let powerBId: string;
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService();
   const adminAId = await t.onboard(tenantA, 'westeurope');
   await t.onboard(tenantB, 'westeurope');
@@ -55,7 +55,7 @@ before(async () => {
   assert.equal((await t.call('GET', '/api/me', { token: powerB })).status, 200);
   assert.equal((await t.call('GET', '/api/me', { token: sameOidB })).status, 200);
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 interface IsolationCase {
   url: () => string;

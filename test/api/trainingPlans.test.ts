@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -19,14 +19,14 @@ interface CreatedCourse {
   lessons: Array<{ id: string }>;
 }
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService({ clock: () => clock });
   await t.onboard(tenantId);
   manager = await t.token(tenantId, randomUUID(), ['Catalog.Manage']);
   catalogId = (await t.call('POST', '/api/catalogs', { token: manager, body: { name: 'Onboarding' } })).body.id;
   otherCatalogId = (await t.call('POST', '/api/catalogs', { token: manager, body: { name: 'Elsewhere' } })).body.id;
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 async function course(title: string, inCatalog = catalogId, withQuiz = false): Promise<CreatedCourse> {
   const response = await t.call('POST', `/api/catalogs/${inCatalog}/courses`, {

@@ -1,8 +1,8 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, documentedRoutes, routeKey, tenantSnapshot } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -32,7 +32,7 @@ const s = {} as {
 
 const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 
-before(async () => {
+beforeAll(async () => {
   t = await startTestService();
   const adminId = await t.onboard(tenantId);
   admin = await t.token(tenantId, adminId, ['Tenant.Admin', 'Catalog.Manage']);
@@ -57,7 +57,7 @@ before(async () => {
   s.quizlessEnrolmentId = (await t.call('POST', `/api/courses/${s.quizlessCourseId}/enrolments`, { token: learner })).body.id;
   assert.ok(s.enrolmentId && s.quizlessEnrolmentId && s.planId && s.draftCourseId);
 });
-after(() => t.close());
+afterAll(() => t.close());
 
 /** What a request is expected to change, read before and after it is refused. */
 async function worldState(): Promise<unknown> {

@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from '@jest/globals';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { devIssuerKeyFile, loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { createTokenValidator } from '../../src/server/auth/tokenValidator';

@@ -1,8 +1,8 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { createTokenValidator } from '../../src/server/auth/tokenValidator';
 import { makeTempDir, TENANT_ID, USER_ID } from './tokenFixtures';
@@ -28,10 +28,10 @@ function runCli(args: string[], dataDir: string): Promise<CliRun> {
 
 describe('dev-token CLI', () => {
   let dataDir: string;
-  before(() => {
+  beforeAll(() => {
     dataDir = makeTempDir();
   });
-  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints only a token, which the service validator accepts with the same data dir', async () => {
     const run = await runCli(['--tenant', TENANT_ID, '--user', USER_ID, '--role', 'Tenant.Admin', '--role', 'Catalog.Manage'], dataDir);

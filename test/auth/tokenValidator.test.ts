@@ -1,9 +1,9 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { createLocalJWKSet, importJWK, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 import { DomainError } from '../../src/domain/errors';
 import { devIssuerKeyFile, loadOrCreateDevIssuer, type DevIssuer } from '../../src/server/auth/devIssuer';
@@ -39,13 +39,13 @@ describe('token validator, dev mode', () => {
   let devKey: SigningKey;
   let validator: TokenValidator;
 
-  before(async () => {
+  beforeAll(async () => {
     dataDir = makeTempDir();
     issuer = await loadOrCreateDevIssuer(dataDir);
     devKey = await devIssuerSigningKey(dataDir);
     validator = createTokenValidator({ mode: 'dev', audience: AUDIENCE, devJwks: issuer.jwks() });
   });
-  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const bearer = (token: string): string => `Bearer ${token}`;
   const signed = async (overrides: Record<string, unknown>, header?: Record<string, unknown>): Promise<string> =>
@@ -235,12 +235,12 @@ describe('token validator, entra mode', () => {
   let issuer: DevIssuer;
   let microsoftKey: SigningKey;
 
-  before(async () => {
+  beforeAll(async () => {
     dataDir = makeTempDir();
     issuer = await loadOrCreateDevIssuer(dataDir);
     microsoftKey = await newSigningKey('nOo3ZDrODXEK1jKWhXslHR_KXEg');
   });
-  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   /** Counts key look-ups, to show which refusals happen before any. */
   function countingKeySet(): { keySet: JWTVerifyGetKey; lookups: () => number } {
@@ -281,7 +281,7 @@ describe('token validator, entra mode', () => {
     let jwksUrl: string;
     let jwksRequests = 0;
 
-    before(async () => {
+    beforeAll(async () => {
       server = http.createServer((_request, response) => {
         jwksRequests += 1;
         response.writeHead(200, { 'content-type': 'application/json' });
@@ -290,7 +290,7 @@ describe('token validator, entra mode', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/common/discovery/v2.0/keys`;
     });
-    after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('refuses a dev token without fetching keys, then validates a Microsoft-signed token with them', async () => {
       const validator = createTokenValidator({ mode: 'entra', audience: AUDIENCE, entraJwksUrl: jwksUrl });

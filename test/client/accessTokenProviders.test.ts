@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import assert from '../support/assert';
+import { test } from '@jest/globals';
 import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
 import { SignInRequiredError } from '../../src/client/identity/accessTokenProvider';
 import { DevAccessTokenProvider, DevSessionStore, type DevSession, type KeyValueStorage } from '../../src/client/identity/devSignIn';

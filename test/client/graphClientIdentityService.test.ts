@@ -1,9 +1,9 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { SignInRequiredError } from '../../src/client/identity/accessTokenProvider';
 import { GraphClientIdentityService } from '../../src/client/identity/graphClientIdentityService';
 import { IdentityError } from '../../src/client/identity/identityService';
@@ -28,14 +28,14 @@ function identityFor(userId: string, audience = GRAPH_AUDIENCE): GraphClientIden
   });
 }
 
-before(async () => {
+beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-identity-'));
   issuer = await loadOrCreateDevIssuer(dataDir);
   graph = await startLocalGraph(issuer, [{ tenantId, seed: 'identity-test', size: 40 }]);
   directory = graph.standIn.directory(tenantId);
 });
 
-after(async () => {
+afterAll(async () => {
   await graph.standIn.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import assert from '../support/assert';
+import { describe, it } from '@jest/globals';
 import { generateDirectoryUsers, mailLocalPart, type DirectoryUser } from '../../src/server/graph/directoryGenerator';
 import { CHIEF_EXECUTIVE_TITLE, DEPARTMENTS, EXECUTIVE_DEPARTMENT, OFFICES } from '../../src/server/graph/organisationData';
 

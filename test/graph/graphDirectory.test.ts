@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import assert from '../support/assert';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { LearnerIdentity } from '../../src/domain/identity';
 import { createGraphClient } from '../../src/server/graph/graphClient';
@@ -46,7 +46,7 @@ describe('GraphDirectory over the real Microsoft Graph client', () => {
   let graph: GraphDirectory;
   const tokensAskedFor: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     ({ standIn, a: directory } = await startTwoTenantStandIn(230, 5));
     graph = createGraphDirectory({
       baseUrl: standIn.url,
@@ -58,7 +58,7 @@ describe('GraphDirectory over the real Microsoft Graph client', () => {
       retry: { maxRetries: 3, delaySeconds: 1 },
     });
   });
-  after(() => standIn.close());
+  afterAll(() => standIn.close());
 
   describe('getUser', () => {
     it('returns the minimum identity set with the manager id, in one $batch of two requests', async () => {

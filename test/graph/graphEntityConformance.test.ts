@@ -1,7 +1,7 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { DIRECTORY_USER_PROPERTIES } from '../../src/server/graph/directoryGenerator';
 import type { Directory } from '../../src/server/graph/standin/directory';
 import type { GraphStandIn } from '../../src/server/graph/standin/graphStandIn';
@@ -117,7 +117,7 @@ describe('stand-in users match Microsoft Graph v1.0 metadata', () => {
   const collect = (where: string, objects: Array<Record<string, unknown>>) => objects.forEach((object) => seen.push({ where, object }));
   const everything = DIRECTORY_USER_PROPERTIES.join(',');
 
-  before(async () => {
+  beforeAll(async () => {
     ({ standIn, a: directory } = await startTwoTenantStandIn(40, 5));
     const ids = directory.ids();
     const entity = async (where: string, path: string, token?: string) => {
@@ -163,7 +163,7 @@ describe('stand-in users match Microsoft Graph v1.0 metadata', () => {
     await entity('user, careless Graph', `/users/${ids[8]}?$select=id`);
     standIn.setReturnAllProperties(false);
   });
-  after(() => standIn.close());
+  afterAll(() => standIn.close());
 
   it('uses only property names of microsoft.graph.user (and its base types) with their JSON types', () => {
     assert.ok(seen.length > 150);

@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import assert from '../support/assert';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Directory } from '../../src/server/graph/standin/directory';
 import type { GraphStandIn } from '../../src/server/graph/standin/graphStandIn';
 import { allPages, appToken, graphGet, graphPost, startTwoTenantStandIn, TENANT_A, TENANT_B } from './graphStandInFixture';
@@ -12,8 +12,8 @@ describe('Graph stand-in', () => {
   let standIn: GraphStandIn;
   let a: Directory;
   let b: Directory;
-  before(async () => ({ standIn, a, b } = await startTwoTenantStandIn(60, 12)));
-  after(() => standIn.close());
+  beforeAll(async () => ({ standIn, a, b } = await startTwoTenantStandIn(60, 12)));
+  afterAll(() => standIn.close());
 
   describe('tokens', () => {
     it('refuses a request without a token, or with a token the verifier rejects, with 401 InvalidAuthenticationToken', async () => {

@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import assert from '../support/assert';
+import { test } from '@jest/globals';
 import type { MyTraining } from '../../src/domain/myTraining';
 import { FetchHttpPort, type FetchLike } from '../../src/client/http/fetchHttpPort';
 import type { IHttpPort } from '../../src/client/httpPort';

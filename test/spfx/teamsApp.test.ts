@@ -1,7 +1,7 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import Ajv from 'ajv';
 import ts from 'typescript';
 import { readPngHeader, readRgbaPixels } from './pngFile';

@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import assert from '../support/assert';
+import { describe, it } from '@jest/globals';
 import { Kysely, sql as rawSql } from 'kysely';
 import * as sql from 'mssql';
 import { migrateToLatest } from '../../src/server/store/migrations/migrateToLatest';

@@ -1,7 +1,7 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/identity';
 import type { Kysely } from 'kysely';
 import * as sql from 'mssql';
@@ -283,11 +283,10 @@ describe('connection settings', () => {
 describe('live SQL Server', () => {
   const connectionString = process.env.ATRIUM_TEST_MSSQL;
 
-  it('provisions, migrates (idempotently, concurrently), reads, writes and rolls back', { timeout: 15 * 60_000 }, async (t) => {
-    if (!connectionString) {
-      t.skip('ATRIUM_TEST_MSSQL not set: live SQL Server tests skipped');
-      return;
-    }
+  // Skipped, and reported as skipped, unless a SQL Server is configured.
+  const liveIt = connectionString ? it : it.skip;
+  liveIt('provisions, migrates (idempotently, concurrently), reads, writes and rolls back', async () => {
+    if (!connectionString) return;
     const suffix = randomUUID().replace(/-/g, '');
     const tenantDatabase = `atrium_t_${suffix}`;
     const catalogDatabase = `atrium_catalog_test_${suffix.slice(0, 12)}`;
@@ -295,7 +294,7 @@ describe('live SQL Server', () => {
       catalog: { server: 'unused-with-override', database: catalogDatabase },
       serverOverride: connectionString,
       provisioning: { pollIntervalMs: 1_000 },
-      log: (message, details) => t.diagnostic(`${message} ${JSON.stringify(details ?? {})}`),
+      log: (message, details) => console.log(`${message} ${JSON.stringify(details ?? {})}`),
     });
     const opened: Kysely<any>[] = [];
     try {
@@ -366,7 +365,7 @@ describe('live SQL Server', () => {
       await engine.close();
       await dropDatabases(connectionString, [tenantDatabase, catalogDatabase]);
     }
-  });
+  }, 15 * 60_000);
 });
 
 async function dropDatabases(connectionString: string, names: string[]): Promise<void> {

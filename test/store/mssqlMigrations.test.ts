@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import assert from '../support/assert';
+import { beforeAll, describe, it } from '@jest/globals';
 import { catalogMigrationProvider } from '../../src/server/store/migrations/catalogMigrations';
 import { migrateToLatest } from '../../src/server/store/migrations/migrateToLatest';
 import { tenantMigrationProvider } from '../../src/server/store/migrations/tenantMigrations';
@@ -23,8 +23,11 @@ function createTable(statements: RecordedTsql[], table: string): string {
   return found.sql;
 }
 
-describe('tenant schema migrations, compiled for SQL Server', async () => {
-  const statements = await recordMigrations(tenantMigrationProvider('mssql'));
+describe('tenant schema migrations, compiled for SQL Server', () => {
+  let statements: RecordedTsql[] = [];
+  beforeAll(async () => {
+    statements = await recordMigrations(tenantMigrationProvider('mssql'));
+  });
 
   it('runs through the Migrator: its own tables, the lock, every table of the schema, the migration row', () => {
     assert.ok(statements.some((s) => s.sql.startsWith('create table "kysely_migration" (')));
@@ -80,8 +83,11 @@ describe('tenant schema migrations, compiled for SQL Server', async () => {
   });
 });
 
-describe('tenant catalog migrations, compiled for SQL Server', async () => {
-  const statements = await recordMigrations(catalogMigrationProvider('mssql'));
+describe('tenant catalog migrations, compiled for SQL Server', () => {
+  let statements: RecordedTsql[] = [];
+  beforeAll(async () => {
+    statements = await recordMigrations(catalogMigrationProvider('mssql'));
+  });
 
   it('every statement parses as T-SQL, and the tenants table has its keys', () => {
     assertAllParseAsTsql(statements);

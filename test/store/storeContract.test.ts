@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import type { LearnerIdentity } from '../../src/domain/identity';
 import type { DatabaseEngine } from '../../src/server/store/engine';
 import { MssqlEngine } from '../../src/server/store/mssql/mssqlEngine';
@@ -41,12 +41,11 @@ function identity(overrides: Partial<LearnerIdentity> = {}): LearnerIdentity {
 }
 
 for (const engine of engines) {
-  describe(`store contract on ${engine.name}`, { timeout: 10 * 60_000 }, () => {
-    it('holds: onboarding, unicode round trip, journey to a certificate, unique keys, all-or-nothing use cases, idempotent upserts', async (t) => {
-      if (!engine.make) {
-        t.skip(engine.reason);
-        return;
-      }
+  describe(`store contract on ${engine.name}`, () => {
+    // A SQL Server run is skipped, and reported as skipped with its reason, unless one is configured.
+    const contractIt = engine.make ? it : it.skip;
+    contractIt(`holds: onboarding, unicode round trip, journey to a certificate, unique keys, all-or-nothing use cases, idempotent upserts${engine.make ? '' : ` (${engine.reason})`}`, async () => {
+      if (!engine.make) return;
       const dataDir = makeDataDir();
       const service = await startTestService({ dataDir, engine: engine.make(dataDir) });
       try {
@@ -92,6 +91,6 @@ for (const engine of engines) {
       } finally {
         await service.close();
       }
-    });
+    }, 10 * 60_000);
   });
 }

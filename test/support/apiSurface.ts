@@ -1,6 +1,6 @@
 // What the API tests need to know about the service beyond single calls: which routes it serves, what
 // a tenant database holds (to prove a refused request changed nothing), and what an error reply looks like.
-import assert from 'node:assert/strict';
+import assert from './assert';
 import type { TestService } from './testService';
 
 export interface ApiRoute {

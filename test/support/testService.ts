@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import assert from 'node:assert/strict';
+import assert from './assert';
 import { readConfig } from '../../src/server/config';
 import { SqliteEngine } from '../../src/server/store/sqlite/sqliteEngine';
 import { assertAllParseAsTsql } from './tsqlParser';

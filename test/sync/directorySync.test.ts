@@ -1,6 +1,6 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
 import type { Directory } from '../../src/server/graph/standin/directory';
@@ -28,7 +28,7 @@ async function myItems(userId: string) {
   return (await t.call('GET', '/api/me/training', { token: await t.token(tenantId, userId) })).body.items as Array<{ title: string; source: string; dueAt: string }>;
 }
 
-before(async () => {
+beforeAll(async () => {
   // The stand-in trusts the dev issuer of the service's data dir; the service reaches it with the real Graph client.
   const dataDir = makeDataDir();
   graph = await startLocalGraph(await loadOrCreateDevIssuer(dataDir), [{ tenantId, seed: 'sync-test', size: 150 }]);
@@ -45,7 +45,7 @@ before(async () => {
   assert.equal(rule.status, 201);
 });
 
-after(async () => {
+afterAll(async () => {
   await t.close();
   await graph.standIn.close();
 });

@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import assert from '../support/assert';
+import { test } from '@jest/globals';
 import type { Kysely } from 'kysely';
 import { TenantDatabasePools } from '../../src/server/tenancy/tenantDatabasePools';
 

@@ -1,8 +1,8 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TRAINING_STATES, type MyTraining } from '../../src/domain/myTraining';
 import { DEMO_TENANT_ID } from '../../src/server/demo/demoSeed';
@@ -32,7 +32,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-before(async () => {
+beforeAll(async () => {
   assert.ok(fs.existsSync(CHROMIUM), `The browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   stack = await timed('demo stack up (Graph stand-in, sync, seed)', () => startDemoStack(DEMO_DIRECTORY_SIZE));
   baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
@@ -40,7 +40,7 @@ before(async () => {
   browser = await timed('chromium launched', () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await stack?.close();
   if (!process.env.ATRIUM_KEEP_SCREENSHOTS) fs.rmSync(screenshotDir, { recursive: true, force: true });
@@ -98,7 +98,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-test('sign in as the demo learner with the keyboard only, see who you are and your training', async (t) => {
+test('sign in as the demo learner with the keyboard only, see who you are and your training', async () => {
   const learner = stack.cast.learner;
   const expected = (await stack.t.call('GET', '/api/me/training', { token: await stack.t.token(DEMO_TENANT_ID, learner.id) })).body as MyTraining;
   assert.ok(expected.items.length > 0, 'the demo learner has training to show');
@@ -125,7 +125,7 @@ test('sign in as the demo learner with the keyboard only, see who you are and yo
     `Sign in as ${stack.cast.admin.displayName}`,
   ]);
   assert.deepEqual(await unnamedControls(page), [], 'every control of the picker has an accessible name');
-  t.diagnostic(`picker screenshot: ${await screenshot(page, 'picker.png')}`);
+  console.log(`picker screenshot: ${await screenshot(page, 'picker.png')}`);
 
   // Keyboard only: Tab to the learner's button, Enter.
   const target = `- button "Sign in as ${learner.displayName}"`;
@@ -160,7 +160,7 @@ test('sign in as the demo learner with the keyboard only, see who you are and yo
   );
 
   assert.deepEqual(await unnamedControls(page), [], 'every control of the signed-in page has an accessible name');
-  t.diagnostic(`signed-in screenshot: ${await screenshot(page, 'signed-in.png')}`);
+  console.log(`signed-in screenshot: ${await screenshot(page, 'signed-in.png')}`);
 
   // The session lives in the tab: a reload stays signed in; signing out (by keyboard) ends it.
   await page.reload();
@@ -177,5 +177,5 @@ test('sign in as the demo learner with the keyboard only, see who you are and yo
 
   assert.deepEqual(trouble, [], 'no script errors, CSP violations, failed or foreign requests');
   await context.close();
-  t.diagnostic(`timings (ms): ${JSON.stringify(timings)}`);
+  console.log(`timings (ms): ${JSON.stringify(timings)}`);
 });

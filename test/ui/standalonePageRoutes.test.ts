@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import assert from '../support/assert';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import { gunzipSync } from 'node:zlib';
 import { decodeJwt } from 'jose';
 import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
@@ -11,12 +11,12 @@ import { startDemoStack, type DemoStack } from './demoStack';
 
 let stack: DemoStack;
 
-before(async () => {
+beforeAll(async () => {
   stack = await startDemoStack();
   await stack.page.bundled;
 });
 
-after(async () => {
+afterAll(async () => {
   await stack?.close();
 });
 
