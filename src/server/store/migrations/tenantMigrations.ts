@@ -236,7 +236,13 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
     },
   };
 
-  return { getMigrations: async () => ({ '0001_initial': initial, '0002_identity_rules': identityRules }) };
+  return {
+    getMigrations: async () => ({
+      '0001_initial': initial,
+      '0002_identity_rules': identityRules,
+      // Later migrations live in files of their own, one per piece of work; add each here.
+    }),
+  };
 }
 
 /** The name of the newest migration: the schema version recorded in the tenant catalog. */
