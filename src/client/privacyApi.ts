@@ -1,36 +1,17 @@
+import {
+  catalogLearnerPageSchema,
+  purgeJobSchema,
+  purgePreviewSchema,
+  type CatalogLearner,
+  type CatalogLearnerPage,
+  type PurgeJob,
+  type PurgePreview,
+} from '../domain/privacy';
 import type { IHttpPort } from './httpPort';
+import { parseApiResponse } from './parseApiResponse';
 
-/** A person with records in a catalog, as a catalog manager sees them before a purge. */
-export interface CatalogLearner {
-  id: string;
-  displayName: string | null;
-  mail: string | null;
-  department: string | null;
-  /** Rows that refer to the person in this catalog. */
-  records: number;
-  lastActivityAt: string | null;
-}
-
-export interface CatalogLearnerPage {
-  learners: CatalogLearner[];
-  nextCursor: string | null;
-}
-
-/** Counts by kind of record a purge would remove, and what has to be typed to confirm it. */
-export interface PurgePreview {
-  counts: Record<string, number>;
-  total: number;
-  confirmation: string;
-}
-
-export type PurgeStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface PurgeJob {
-  id: string;
-  status: PurgeStatus;
-  progress: { done: number; total: number };
-  counts: Record<string, number>;
-}
+export type { CatalogLearner, CatalogLearnerPage, PurgeJob, PurgePreview };
+export type PurgeStatus = PurgeJob['status'];
 
 /** The purge part of the Atrium API, for catalog managers and tenant admins. */
 export interface IPurgeApi {
@@ -53,19 +34,22 @@ export class PurgeApiClient implements IPurgeApi {
     this.http = http;
   }
 
-  listCatalogLearners(catalogId: string, query: { search?: string; cursor?: string | null }): Promise<CatalogLearnerPage> {
-    return this.http.getJson(withQuery(`/api/catalogs/${encodeURIComponent(catalogId)}/learners`, { search: query.search, cursor: query.cursor }));
+  async listCatalogLearners(catalogId: string, query: { search?: string; cursor?: string | null }): Promise<CatalogLearnerPage> {
+    const path = withQuery(`/api/catalogs/${encodeURIComponent(catalogId)}/learners`, { search: query.search, cursor: query.cursor });
+    return parseApiResponse(catalogLearnerPageSchema, await this.http.getJson(path), 'the people of this catalog');
   }
 
-  getPurgePreview(catalogId: string, learnerId: string): Promise<PurgePreview> {
-    return this.http.getJson(`/api/catalogs/${encodeURIComponent(catalogId)}/learners/${encodeURIComponent(learnerId)}/purge-preview`);
+  async getPurgePreview(catalogId: string, learnerId: string): Promise<PurgePreview> {
+    const path = `/api/catalogs/${encodeURIComponent(catalogId)}/learners/${encodeURIComponent(learnerId)}/purge-preview`;
+    return parseApiResponse(purgePreviewSchema, await this.http.getJson(path), 'what a purge would remove');
   }
 
-  startPurge(catalogId: string, learnerId: string, confirmation: string): Promise<PurgeJob> {
-    return this.http.postJson(`/api/catalogs/${encodeURIComponent(catalogId)}/purges`, { learnerId, confirmation });
+  async startPurge(catalogId: string, learnerId: string, confirmation: string): Promise<PurgeJob> {
+    const path = `/api/catalogs/${encodeURIComponent(catalogId)}/purges`;
+    return parseApiResponse(purgeJobSchema, await this.http.postJson(path, { learnerId, confirmation }), 'the purge');
   }
 
-  getPurge(purgeId: string): Promise<PurgeJob> {
-    return this.http.getJson(`/api/purges/${encodeURIComponent(purgeId)}`);
+  async getPurge(purgeId: string): Promise<PurgeJob> {
+    return parseApiResponse(purgeJobSchema, await this.http.getJson(`/api/purges/${encodeURIComponent(purgeId)}`), 'the purge');
   }
 }

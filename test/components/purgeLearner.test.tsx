@@ -35,11 +35,12 @@ function fakeCatalog(people: CatalogLearner[]) {
       if (confirmation.toLowerCase() !== learner.mail) throw new LmsApiError(400, 'invalid_request', 'The confirmation does not match.');
       const id = `job-${learnerId}`;
       const counts = { enrolments: 2, lessonProgress: 3 };
+      const job = { id, scope: 'catalog', catalogId: 'k', requestedAt: '2026-11-25T10:00:00Z', finishedAt: null } as const;
       jobs.set(id, [
-        { id, status: 'running', progress: { done: 2, total: 5 }, counts: { enrolments: 2 } },
-        { id, status: 'done', progress: { done: 5, total: 5 }, counts },
+        { ...job, status: 'running', progress: { done: 2, total: 5 }, counts: { enrolments: 2 } },
+        { ...job, status: 'done', progress: { done: 5, total: 5 }, counts, finishedAt: '2026-11-25T10:00:01Z' },
       ]);
-      return { id, status: 'queued', progress: { done: 0, total: 5 }, counts: {} };
+      return { ...job, status: 'queued', progress: { done: 0, total: 5 }, counts: {} };
     },
     async getPurge(id) {
       const steps = jobs.get(id) as PurgeJob[];
