@@ -2,6 +2,7 @@ import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, SearchBox, Spinner, SpinnerSize, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { CatalogLearner, CatalogLearnerPage, IPurgeApi } from '../../client/privacyApi';
 import { errorText } from '../common/errorText';
+import { visuallyHidden } from '../common/visuallyHidden';
 import { formatDay } from '../myTraining/formatDay';
 import { PurgeLearnerDialog } from './PurgeLearnerDialog';
 import { englishPurgeStrings, type PurgeStrings } from './purgeStrings';
@@ -34,7 +35,7 @@ export function CatalogLearners(props: CatalogLearnersProps): React.ReactElement
     title: { margin: '0 0 12px', fontSize: 20, fontWeight: 600 },
     search: { maxWidth: 420, marginBottom: 12 },
     table: { width: '100%', borderCollapse: 'collapse' },
-    caption: { textAlign: 'left', position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+    caption: visuallyHidden,
     cell: { textAlign: 'left', padding: '8px 8px 8px 0', borderBottom: `1px solid ${theme.palette.neutralLight}`, verticalAlign: 'middle' },
     number: { textAlign: 'right', padding: '8px 16px 8px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
     more: { marginTop: 12 },
