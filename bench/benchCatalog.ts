@@ -1,5 +1,5 @@
 import { courseInputSchema, COURSE_FORMATS, type CourseInput, type Quiz } from '../src/domain/course';
-import { SeededRandom } from '../src/server/graph/seededRandom';
+import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
 
 const TOPICS = [
   'Code of Conduct', 'Information Security', 'GDPR Essentials', 'Anti-Bribery', 'Fire Safety', 'Workstation Ergonomics',

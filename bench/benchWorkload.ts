@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { quizSchema, type Quiz } from '../src/domain/course';
 import { loadOrCreateDevIssuer } from '../src/server/auth/devIssuer';
 import { readConfig } from '../src/server/config';
-import { SeededRandom } from '../src/server/graph/seededRandom';
+import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
 import { quizAnswers } from './bulkTenantRows';
 import type { BenchRequest } from './loadGenerator';
 import { benchServiceEnvironment, type SeededDataSet } from './seedTenants';
@@ -82,7 +82,8 @@ export function myTrainingRequests(learners: readonly SampledLearner[], seed: st
 /**
  * A random sampled learner records progress on one of their enrolments: a lesson completed (any lesson of
  * a free-order course; the first lesson of one that unlocks in order, which is always open) or, on a course
- * with a quiz, one time in three a quiz attempt that passes half the time.
+ * with a quiz that is open (free order: a course that unlocks in order opens its quiz only after every lesson),
+ * one time in three a quiz attempt that passes half the time.
  */
 export function progressRequests(learners: readonly SampledLearner[], seed: string): RequestFactory {
   const random = new SeededRandom(seed);
@@ -92,7 +93,7 @@ export function progressRequests(learners: readonly SampledLearner[], seed: stri
     const enrolment = random.pick(learner.enrolments);
     const { course } = enrolment;
     const body =
-      course.quiz && random.chance(1 / 3)
+      course.quiz && !course.sequential && random.chance(1 / 3)
         ? { type: 'quiz-attempt', answers: quizAnswers(course.quiz, random.chance(0.5)) }
         : { type: 'lesson-completed', lessonId: course.sequential ? course.lessonIds[0] : random.pick(course.lessonIds) };
     return { method: 'POST', path: `/api/enrolments/${enrolment.id}/progress`, token: learner.token, body: JSON.stringify(body) };

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { verificationCode } from '../src/domain/certificate';
 import { quizSchema, type Quiz } from '../src/domain/course';
 import type { LearnerIdentity } from '../src/domain/identity';
-import { SeededRandom } from '../src/server/graph/seededRandom';
+import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
 import { identityColumns } from '../src/server/training/learners';
 import type {
   CertificatesTable,

@@ -1,6 +1,6 @@
-import { DEPARTMENTS, OFFICES } from '../src/server/graph/organisationData';
-import { SeededRandom } from '../src/server/graph/seededRandom';
-import type { Directory } from '../src/server/graph/standin/directory';
+import { DEPARTMENTS, OFFICES } from '../src/server/devstack/directory/organisationData';
+import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
+import type { Directory } from '../src/server/devstack/graphStandIn/directory';
 
 /** The department the benchmark's assignment rule targets: some changes move people into and out of it. */
 export const RULE_DEPARTMENT = 'Finance';

@@ -1,6 +1,6 @@
 import type { DirectoryChangeSummary } from './directorySyncChanges';
 import type { DatabaseCounts, SyncMemory } from './directorySyncWorker';
-import type { GraphStandInStats } from '../src/server/graph/standin/graphStandIn';
+import type { GraphStandInStats } from '../src/server/devstack/graphStandIn/graphStandIn';
 import type { DirectorySyncResult } from '../src/server/jobs/directorySync';
 
 export interface DirectorySyncMachine {

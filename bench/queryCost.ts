@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { TenantDatabase } from '../src/server/store/tenantSchema';
 import { SqliteEngine } from '../src/server/store/sqlite/sqliteEngine';
-import { SeededRandom } from '../src/server/graph/seededRandom';
+import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
 import { RegionDirectory } from '../src/server/tenancy/regionDirectory';
 import { myTraining } from '../src/server/training/myTraining';
 import { REPO_ROOT } from './benchParameters';

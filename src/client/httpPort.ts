@@ -1,8 +1,9 @@
 /**
  * The little HTTP the LMS API client needs. Adapters (fetch, SPFx AadHttpClient, test fakes) resolve
- * `path` against the API base URL, attach credentials, and reject with an LmsApiError on failure.
+ * `path` against the API base URL, attach credentials, and reject with an LmsApiError on failure. They answer
+ * the parsed JSON as `unknown`: the API client checks it against the response schema before anyone uses it.
  */
 export interface IHttpPort {
-  getJson<T>(path: string): Promise<T>;
-  postJson<T>(path: string, body: unknown): Promise<T>;
+  getJson(path: string): Promise<unknown>;
+  postJson(path: string, body: unknown): Promise<unknown>;
 }

@@ -1,5 +1,6 @@
-import type { MyTraining } from '../domain/myTraining';
+import { myTrainingSchema, type MyTraining } from '../domain/myTraining';
 import type { IHttpPort } from './httpPort';
+import { parseApiResponse } from './parseApiResponse';
 
 /** What the browser asks of the Atrium LMS API. Components depend on this, never on a transport. */
 export interface ILmsApi {
@@ -17,7 +18,7 @@ export class LmsApiClient implements ILmsApi {
     this.http = http;
   }
 
-  getMyTraining(): Promise<MyTraining> {
-    return this.http.getJson<MyTraining>(LMS_API_PATHS.myTraining);
+  async getMyTraining(): Promise<MyTraining> {
+    return parseApiResponse(myTrainingSchema, await this.http.getJson(LMS_API_PATHS.myTraining), 'your training');
   }
 }

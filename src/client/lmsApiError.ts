@@ -1,11 +1,21 @@
+import { z } from 'zod';
+import { errorEnvelopeSchema, type ErrorCode } from '../domain/apiErrors';
+
+const errorMessageOnlySchema = z.object({ error: z.object({ message: z.string().min(1) }) });
+
+/**
+ * What an LmsApiError's `code` can be: one of the server's ERROR_CODES, or, when the server sent none,
+ * `unreachable` (no response), `unexpected_response` (a body this client cannot read) or `http_<status>`.
+ */
+export type LmsApiErrorCode = ErrorCode | 'unreachable' | 'unexpected_response' | `http_${number}`;
+
 /** A failed call to the Atrium LMS API: the HTTP status and the server's own message. */
 export class LmsApiError extends Error {
   /** 0 when no HTTP response arrived (network down, token not granted, CORS). */
   readonly status: number;
-  /** The server's error code (e.g. `not-found`), or `unreachable` / `http-<status>` when it sent none. */
-  readonly code: string;
+  readonly code: LmsApiErrorCode;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: LmsApiErrorCode, message: string) {
     super(message);
     this.name = 'LmsApiError';
     this.status = status;
@@ -13,21 +23,6 @@ export class LmsApiError extends Error {
     // The SPFx build targets ES5, where subclassing Error loses the prototype (and instanceof) without this.
     Object.setPrototypeOf(this, LmsApiError.prototype);
   }
-}
-
-interface ServerErrorBody {
-  error: { code: string; message: string };
-}
-
-function isServerErrorBody(body: unknown): body is ServerErrorBody {
-  if (typeof body !== 'object' || body === null) return false;
-  const error = (body as { error?: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
 }
 
 /** Maps a non-2xx response to an LmsApiError, keeping the server's `{ error: { code, message } }` when present. */
@@ -38,9 +33,13 @@ export function lmsApiErrorFromResponse(status: number, statusText: string, body
   } catch {
     body = undefined;
   }
-  if (isServerErrorBody(body)) return new LmsApiError(status, body.error.code, body.error.message);
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  if (envelope.success) return new LmsApiError(status, envelope.data.error.code, envelope.data.error.message);
+  // A code this client does not know yet (a newer service): the message is still written for people.
+  const message = errorMessageOnlySchema.safeParse(body);
+  if (message.success) return new LmsApiError(status, `http_${status}`, message.data.error.message);
   const reason = statusText ? `${status} ${statusText}` : String(status);
-  return new LmsApiError(status, `http-${status}`, `The Atrium LMS service answered ${reason}.`);
+  return new LmsApiError(status, `http_${status}`, `The Atrium LMS service answered ${reason}.`);
 }
 
 /** Wraps a failure that happened before any HTTP response (network, token acquisition). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { guidSchema } from './ids';
 import type { LearnerIdentity } from './identity';
+import { countSchema, recordIdSchema } from './responseFields';
 
 /**
  * Mandatory training by directory attributes, e.g. "everyone in Sales in Oslo completes
@@ -31,14 +32,23 @@ export const assignmentRuleBodySchema = z
   .strict();
 export type AssignmentRuleBody = z.infer<typeof assignmentRuleBodySchema>;
 
-export interface AssignmentRule {
-  id: string;
-  catalogId: string;
-  courseId: string;
-  name: string;
-  criteria: RuleCriteria;
-  dueWithinDays: number;
-}
+export const assignmentRuleSchema = z.object({
+  id: recordIdSchema,
+  catalogId: recordIdSchema,
+  courseId: recordIdSchema,
+  name: z.string(),
+  criteria: ruleCriteriaSchema,
+  dueWithinDays: z.number().int().min(1),
+});
+export type AssignmentRule = z.infer<typeof assignmentRuleSchema>;
+
+/** What applying the rules changed: people newly assigned, marked out of scope, and back in scope. */
+export const ruleApplicationSchema = z.object({ assigned: countSchema, unmatched: countSchema, rematched: countSchema });
+export type RuleApplication = z.infer<typeof ruleApplicationSchema>;
+
+export const createdAssignmentRuleSchema = z
+  .object({ rule: assignmentRuleSchema, applied: ruleApplicationSchema })
+  .describe('The new rule, and what applying it to everyone changed');
 
 type Attributes = Pick<LearnerIdentity, 'department' | 'jobTitle' | 'officeLocation' | 'country' | 'city'>;
 

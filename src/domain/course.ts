@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSchema, percentSchema, recordIdSchema, timestampSchema } from './responseFields';
 
 export const COURSE_FORMATS = ['e-learning', 'classroom', 'document', 'video', 'link'] as const;
 export type CourseFormat = (typeof COURSE_FORMATS)[number];
@@ -88,35 +89,57 @@ export const courseInputSchema = z
   .refine((c) => c.lessons.length > 0 || c.quiz !== null, 'a course needs at least one lesson or a quiz');
 export type CourseInput = z.infer<typeof courseInputSchema>;
 
-export interface Lesson {
-  id: string;
-  position: number;
-  title: string;
-  materialUrl: string;
-  durationMinutes: number | null;
-}
+export const lessonSchema = z.object({
+  id: recordIdSchema,
+  position: z.number().int().min(1),
+  title: z.string(),
+  materialUrl: z.string(),
+  durationMinutes: countSchema.nullable(),
+});
+export type Lesson = z.infer<typeof lessonSchema>;
 
-export interface Course {
-  id: string;
-  catalogId: string;
-  title: string;
-  summary: string;
-  format: CourseFormat;
-  tags: string[];
-  durationMinutes: number;
-  sequentialLessons: boolean;
-  status: CourseStatus;
-  lessons: Lesson[];
-  quiz: Quiz | null;
-  createdAt: string;
-  updatedAt: string;
-}
+const courseHeaderSchema = z.object({
+  id: recordIdSchema,
+  catalogId: recordIdSchema,
+  title: z.string(),
+  summary: z.string(),
+  format: z.enum(COURSE_FORMATS),
+  tags: z.array(z.string()),
+  durationMinutes: countSchema,
+  sequentialLessons: z.boolean(),
+  status: z.enum(COURSE_STATUSES),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+/** A course as its catalog's managers see it: the quiz with its answers. */
+export const courseSchema = courseHeaderSchema
+  .extend({ lessons: z.array(lessonSchema), quiz: quizSchema.nullable() })
+  .describe('A course, as its catalog managers see it (quiz answers included)');
+export type Course = z.infer<typeof courseSchema>;
 
 /** What a learner may see of a quiz: the questions without their answers. */
-export type QuizForLearner = {
-  passMarkPercent: number;
-  questions: Array<{ kind: QuizQuestion['kind']; prompt: string; options?: string[] }>;
-};
+export const quizForLearnerSchema = z.object({
+  passMarkPercent: percentSchema,
+  questions: z.array(
+    z.object({
+      kind: z.enum(['multiple-choice', 'multiple-answer', 'true-false']),
+      prompt: z.string(),
+      options: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type QuizForLearner = z.infer<typeof quizForLearnerSchema>;
+
+/** A course as a learner sees it: the quiz without its answers. */
+export const courseForLearnerSchema = courseHeaderSchema
+  .extend({ lessons: z.array(lessonSchema), quiz: quizForLearnerSchema.nullable() })
+  .describe('A published course, as a learner sees it (quiz without answers)');
+export type CourseForLearner = z.infer<typeof courseForLearnerSchema>;
+
+/** A course in a catalog's list: no lessons or quiz, just how many. */
+export const courseSummarySchema = courseHeaderSchema.extend({ lessonCount: countSchema, hasQuiz: z.boolean() });
+export type CourseSummary = z.infer<typeof courseSummarySchema>;
 
 export function quizForLearner(quiz: Quiz): QuizForLearner {
   return {

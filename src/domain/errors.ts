@@ -1,5 +1,5 @@
 /** Errors a use case raises; the HTTP edge maps each kind to its status code. */
-export type DomainErrorKind = 'not-found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'not-onboarded';
+export type DomainErrorKind = 'not-found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'not-onboarded' | 'not-in-directory';
 
 export class DomainError extends Error {
   constructor(

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { COURSE_FORMATS } from './course';
+import { countSchema, percentSchema, recordIdSchema, timestampSchema } from './responseFields';
+
 /** How a learner's enrolment reads on "my training". */
 export const TRAINING_STATES = ['overdue', 'due-soon', 'in-progress', 'not-started', 'completed'] as const;
 export type TrainingState = (typeof TRAINING_STATES)[number];
@@ -24,27 +28,36 @@ export function trainingState(enrolment: EnrolmentFacts, now: Date): TrainingSta
   return enrolment.startedAt ? 'in-progress' : 'not-started';
 }
 
-export interface MyTrainingItem {
-  enrolmentId: string;
-  courseId: string;
-  catalogId: string;
-  title: string;
-  format: string;
-  durationMinutes: number;
-  source: EnrolmentSource;
-  state: TrainingState;
-  dueAt: string | null;
-  enrolledAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  progressPercent: number;
-  certificateId: string | null;
-}
+export const myTrainingItemSchema = z.object({
+  enrolmentId: recordIdSchema,
+  courseId: recordIdSchema,
+  catalogId: recordIdSchema,
+  title: z.string(),
+  format: z.enum(COURSE_FORMATS),
+  durationMinutes: countSchema,
+  source: z.enum(ENROLMENT_SOURCES),
+  state: z.enum(TRAINING_STATES),
+  dueAt: timestampSchema.nullable(),
+  enrolledAt: timestampSchema,
+  startedAt: timestampSchema.nullable(),
+  completedAt: timestampSchema.nullable(),
+  progressPercent: percentSchema,
+  certificateId: recordIdSchema.nullable(),
+});
+export type MyTrainingItem = z.infer<typeof myTrainingItemSchema>;
 
-export interface MyTraining {
-  counts: Record<TrainingState, number>;
-  items: MyTrainingItem[];
-}
+export const trainingCountsSchema = z.object({
+  overdue: countSchema,
+  'due-soon': countSchema,
+  'in-progress': countSchema,
+  'not-started': countSchema,
+  completed: countSchema,
+});
+
+export const myTrainingSchema = z
+  .object({ counts: trainingCountsSchema, items: z.array(myTrainingItemSchema) })
+  .describe('Your training, most urgent first, with counts by state');
+export type MyTraining = z.infer<typeof myTrainingSchema>;
 
 const STATE_ORDER: Record<TrainingState, number> = { overdue: 0, 'due-soon': 1, 'in-progress': 2, 'not-started': 3, completed: 4 };
 

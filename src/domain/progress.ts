@@ -8,6 +8,11 @@ export function isLessonUnlocked(course: Pick<Course, 'lessons' | 'sequentialLes
   return course.lessons.slice(0, index).every((l) => doneLessonIds.has(l.id));
 }
 
+/** With sequential lessons, the quiz opens only when every lesson is done; otherwise it is open from the start. */
+export function isQuizUnlocked(course: Pick<Course, 'lessons' | 'sequentialLessons'>, doneLessonIds: ReadonlySet<string>): boolean {
+  return !course.sequentialLessons || course.lessons.every((l) => doneLessonIds.has(l.id));
+}
+
 /** A course is complete when every lesson is done and, if it has a quiz, a passing attempt exists. */
 export function isCourseComplete(course: Pick<Course, 'lessons' | 'quiz'>, doneLessonIds: ReadonlySet<string>, quizPassed: boolean): boolean {
   const lessonsDone = course.lessons.every((l) => doneLessonIds.has(l.id));

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { TrainingState } from './myTraining';
+import { countSchema, percentSchema, timestampSchema } from './responseFields';
 
 /** One person's enrolment in one course, as training reports see it. */
 export interface ReportRow {
@@ -18,18 +20,29 @@ export interface ReportRow {
 
 export type ReportDimension = 'department' | 'officeLocation' | 'course';
 
-export interface ReportBucket {
-  key: string;
-  label: string;
-  total: number;
-  completed: number;
-  overdue: number;
-  dueSoon: number;
-  inProgress: number;
-  notStarted: number;
+export const reportBucketSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  total: countSchema,
+  completed: countSchema,
+  overdue: countSchema,
+  dueSoon: countSchema,
+  inProgress: countSchema,
+  notStarted: countSchema,
   /** Completed out of total, 0–100, rounded. */
-  completionPercent: number;
-}
+  completionPercent: percentSchema,
+});
+export type ReportBucket = z.infer<typeof reportBucketSchema>;
+
+export const catalogReportSchema = z
+  .object({
+    generatedAt: timestampSchema,
+    byDepartment: z.array(reportBucketSchema),
+    byOffice: z.array(reportBucketSchema),
+    byCourse: z.array(reportBucketSchema),
+  })
+  .describe('Completion and overdue counts of the catalog, by department, office and course');
+export type CatalogReport = z.infer<typeof catalogReportSchema>;
 
 const UNKNOWN = '(not set)';
 
@@ -78,7 +91,7 @@ function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedOrigins } from './http/allowedOrigins';
 
 /** The service's settings, read once from the environment at start-up. */
 const environmentSchema = z.object({
@@ -35,6 +36,12 @@ const environmentSchema = z.object({
   ATRIUM_SPA_AUTHORITY: z.string().url().default('https://login.microsoftonline.com/organizations'),
   /** The LMS API's delegated scope the page asks for; default `<ATRIUM_API_AUDIENCE>/access_as_user`. */
   ATRIUM_SPA_API_SCOPE: z.string().optional(),
+  /** Browser origins allowed to call the API cross-origin (CORS), comma-separated, exact: `https://contoso.sharepoint.com`. */
+  ATRIUM_ALLOWED_ORIGINS: z.string().default(''),
+  /** Purges remove at most this many rows per table per transaction. */
+  ATRIUM_PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(500),
+  /** A purge runner's lease on a tenant's purge jobs; a runner that died is taken over after this long. */
+  ATRIUM_PURGE_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +54,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  let allowedOrigins: string[];
+  try {
+    allowedOrigins = parseAllowedOrigins(e.ATRIUM_ALLOWED_ORIGINS);
+  } catch (error) {
+    throw new Error(`Invalid configuration: ATRIUM_ALLOWED_ORIGINS: ${(error as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -64,6 +77,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     spa: { clientId: e.ATRIUM_SPA_CLIENT_ID, authority: e.ATRIUM_SPA_AUTHORITY, apiScope: e.ATRIUM_SPA_API_SCOPE },
+    cors: { allowedOrigins },
+    purge: { batchSize: e.ATRIUM_PURGE_BATCH_SIZE, leaseMs: e.ATRIUM_PURGE_LEASE_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { graphAccessTokens } from './graph/graphCredentials';
+import type { GraphRetrySettings } from './graph/graphClient';
 import { createGraphDirectory, type GraphDirectory } from './graph/graphDirectory';
 import { DirectorySyncService } from './jobs/directorySyncService';
 import { JobLeases } from './jobs/jobLeases';
@@ -18,6 +18,8 @@ import { RegionDirectory } from './tenancy/regionDirectory';
 import { Tenancy } from './tenancy/tenancy';
 import { TenantCatalog } from './tenancy/tenantCatalog';
 import { LearnerRegistry, type IdentitySource } from './training/learners';
+import { PurgeJobRunner } from './privacy/purgeJobRunner';
+import { RetentionScheduler } from './privacy/retentionSchedule';
 
 export interface Service {
   app: App;
@@ -28,6 +30,10 @@ export interface Service {
   validator: TokenValidator;
   /** The local token issuer, in dev mode only. */
   devIssuer: DevIssuer | null;
+  /** Runs purge and erasure jobs; resumes unfinished ones at start. */
+  purges: PurgeJobRunner;
+  /** The daily retention job (privacy/retentionSchedule.ts); main.ts schedules it. */
+  retention: RetentionScheduler;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,8 @@ export interface GraphAccess {
   baseUrl: string;
   /** An app-only Graph token for a tenant. */
   getAccessToken: (tenantId: string) => Promise<string>;
+  /** Retries of throttled or unavailable Graph calls; default `DEFAULT_GRAPH_RETRY`. */
+  retry?: GraphRetrySettings;
 }
 
 export interface ServiceOverrides {
@@ -45,6 +53,8 @@ export interface ServiceOverrides {
   validator?: TokenValidator;
   clock?: () => Date;
   onboardingWaitMs?: number;
+  /** Added to the 403 for someone the directory does not know (the local stack says where its people are listed). */
+  notInDirectoryHint?: (tenantId: string) => string | undefined;
 }
 
 function graphAccessFromConfig(config: ServiceConfig): GraphAccess | null {
@@ -65,7 +75,7 @@ async function createEngine(config: ServiceConfig): Promise<DatabaseEngine> {
 export async function createService(config: ServiceConfig, overrides: ServiceOverrides = {}): Promise<Service> {
   const engine = overrides.engine ?? (await createEngine(config));
   const catalogDb = await engine.openCatalog<CatalogDatabase>();
-  await migrateToLatest(catalogDb as Kysely<any>, catalogMigrationProvider(engine.dialect));
+  await migrateToLatest(catalogDb, catalogMigrationProvider(engine.dialect));
 
   const regions = RegionDirectory.fromFile(config.regionsFile);
   const tenancy = new Tenancy(new TenantCatalog(catalogDb), regions, engine, config.tenantPools);
@@ -86,7 +96,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     if (!graph) throw new Error('Microsoft Graph is not configured');
     let directory = directories.get(tenantId);
     if (!directory) {
-      directory = createGraphDirectory({ baseUrl: graph.baseUrl, tenantId, getAccessToken: graph.getAccessToken });
+      directory = createGraphDirectory({ baseUrl: graph.baseUrl, tenantId, getAccessToken: graph.getAccessToken, retry: graph.retry });
       directories.set(tenantId, directory);
     }
     return directory;
@@ -95,15 +105,33 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     overrides.identitySource !== undefined ? overrides.identitySource : graph ? { fetchIdentity: (tenantId, userId) => directoryFor(tenantId).getUser(userId) } : null;
   const directorySync = graph ? new DirectorySyncService(tenancy, new JobLeases(catalogDb), directoryFor, overrides.clock) : null;
 
+  const learners = new LearnerRegistry(identitySource, overrides.notInDirectoryHint);
+  const purges = new PurgeJobRunner(
+    {
+      tenancy,
+      engine,
+      leases: new JobLeases(catalogDb),
+      clock: overrides.clock,
+      onErased: (tenantId, learnerId) => learners.forget(tenantId, learnerId),
+      warn: (message, details) => app.log.warn(details, message),
+    },
+    config.purge,
+  );
   const app = await buildApp({
     validator,
     tenancy,
     directorySync,
-    learners: new LearnerRegistry(identitySource),
+    learners,
+    purges,
     clock: overrides.clock,
     onboardingWaitMs: overrides.onboardingWaitMs,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    allowedOrigins: config.cors.allowedOrigins,
   });
+
+  const retention = new RetentionScheduler(tenancy, new JobLeases(catalogDb), purges, overrides.clock);
+  // Purges a crash or a restart left unfinished carry on (under a lease, so one instance per tenant).
+  purges.resumeAll().catch((error: unknown) => app.log.warn({ err: { type: error instanceof Error ? error.name : 'Error' } }, 'resuming purge jobs failed'));
 
   return {
     app,
@@ -112,7 +140,11 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     engine,
     validator,
     devIssuer,
+    purges,
+    retention,
     async close() {
+      await retention.stop();
+      await purges.stop();
       await directorySync?.stop();
       await app.close();
       await tenancy.close();

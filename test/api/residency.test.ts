@@ -58,6 +58,8 @@ beforeAll(async () => {
   });
   for (const tenant of tenants) {
     const adminId = await t.onboard(tenant.tenantId, tenant.region);
+    // Only people the directory knows may sign in (onboarding itself needs no directory).
+    identities.set(`${tenant.tenantId}/${adminId}`, { ...identities.get(`${tenant.tenantId}/${tenant.learnerId}`)!, id: adminId, userPrincipalName: null, displayName: null, mail: null });
     const admin = await t.token(tenant.tenantId, adminId, ['Tenant.Admin']);
     const learner = await t.token(tenant.tenantId, tenant.learnerId);
     const catalog = await t.call('POST', '/api/catalogs', { token: admin, body: { name: tenant.markers.catalogName } });

@@ -12,7 +12,7 @@ import { GRAPH_USER_SELECT } from '../../src/domain/identity';
 import { loadOrCreateDevIssuer, type DevIssuer } from '../../src/server/auth/devIssuer';
 import { GRAPH_AUDIENCE, startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
 import { createGraphClient } from '../../src/server/graph/graphClient';
-import type { Directory } from '../../src/server/graph/standin/directory';
+import type { Directory } from '../../src/server/devstack/graphStandIn/directory';
 
 const tenantId = randomUUID();
 let dataDir: string;

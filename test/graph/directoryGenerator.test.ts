@@ -1,7 +1,7 @@
 import assert from '../support/assert';
 import { describe, it } from '@jest/globals';
-import { generateDirectoryUsers, mailLocalPart, type DirectoryUser } from '../../src/server/graph/directoryGenerator';
-import { CHIEF_EXECUTIVE_TITLE, DEPARTMENTS, EXECUTIVE_DEPARTMENT, OFFICES } from '../../src/server/graph/organisationData';
+import { generateDirectoryUsers, mailLocalPart, type DirectoryUser } from '../../src/server/devstack/directory/directoryGenerator';
+import { CHIEF_EXECUTIVE_TITLE, DEPARTMENTS, EXECUTIVE_DEPARTMENT, OFFICES } from '../../src/server/devstack/directory/organisationData';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const generate = (seed: string, size: number) => [...generateDirectoryUsers({ seed, size, domain: 'contoso.com' })];

@@ -2,6 +2,7 @@ import assert from '../support/assert';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import type { LearnerIdentity } from '../../src/domain/identity';
+import { DependencyUnavailable } from '../../src/server/dependencyUnavailable';
 import { createGraphClient } from '../../src/server/graph/graphClient';
 import {
   createGraphDirectory,
@@ -11,8 +12,8 @@ import {
   type ChangedLearner,
   type GraphDirectory,
 } from '../../src/server/graph/graphDirectory';
-import type { Directory } from '../../src/server/graph/standin/directory';
-import type { GraphStandIn } from '../../src/server/graph/standin/graphStandIn';
+import type { Directory } from '../../src/server/devstack/graphStandIn/directory';
+import type { GraphStandIn } from '../../src/server/devstack/graphStandIn/graphStandIn';
 import { appToken, startTwoTenantStandIn, TENANT_A, TENANT_B } from './graphStandInFixture';
 
 const IDENTITY_KEYS = ['city', 'country', 'department', 'displayName', 'id', 'jobTitle', 'mail', 'managerId', 'officeLocation', 'userPrincipalName'];
@@ -119,10 +120,23 @@ describe('GraphDirectory over the real Microsoft Graph client', () => {
       assert.equal(standIn.stats().batchItems, 3, 'only the throttled item was sent again');
     });
 
-    it('gives up after maxRetries with the status', async () => {
+    it("gives up after maxRetries with the status: a dependency's failure, with Graph's Retry-After", async () => {
       const impatient = createGraphDirectory({ baseUrl: standIn.url, tenantId: TENANT_A, getAccessToken: async (t) => appToken(t), retry: { maxRetries: 0, delaySeconds: 1 } });
-      standIn.throttleNext(1, { status: 429, retryAfterSeconds: 1 });
-      await assert.rejects(impatient.getUser(directory.ids()[1]), (error: unknown) => error instanceof GraphRequestFailed && error.status === 429);
+      standIn.throttleNext(1, { status: 429, retryAfterSeconds: 7 });
+      await assert.rejects(
+        impatient.getUser(directory.ids()[1]),
+        (error: unknown) => error instanceof GraphRequestFailed && error instanceof DependencyUnavailable && error.status === 429 && error.retryAfterSeconds === 7,
+      );
+      standIn.throttleNext(1, { status: 503, retryAfterSeconds: 4, scope: 'batchItem' });
+      await assert.rejects(impatient.getUser(directory.ids()[1]), (error: unknown) => error instanceof GraphRequestFailed && error.status === 503 && error.retryAfterSeconds === 4);
+    });
+
+    it('reports a Graph it cannot reach as a failure of Microsoft Graph (status 0)', async () => {
+      const nowhere = createGraphDirectory({ baseUrl: 'http://127.0.0.1:9/', tenantId: TENANT_A, getAccessToken: async (t) => appToken(t), retry: { maxRetries: 0, delaySeconds: 1 } });
+      await assert.rejects(
+        nowhere.getUser(directory.ids()[1]),
+        (error: unknown) => error instanceof GraphRequestFailed && error.status === 0 && error.dependency === 'Microsoft Graph' && /could not be reached/.test(error.message),
+      );
     });
   });
 

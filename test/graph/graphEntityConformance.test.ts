@@ -2,13 +2,13 @@ import assert from '../support/assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { DIRECTORY_USER_PROPERTIES } from '../../src/server/graph/directoryGenerator';
-import type { Directory } from '../../src/server/graph/standin/directory';
-import type { GraphStandIn } from '../../src/server/graph/standin/graphStandIn';
+import { DIRECTORY_USER_PROPERTIES } from '../../src/server/devstack/directory/directoryGenerator';
+import type { Directory } from '../../src/server/devstack/graphStandIn/directory';
+import type { GraphStandIn } from '../../src/server/devstack/graphStandIn/graphStandIn';
 import { allPages, graphGet, graphPost, startTwoTenantStandIn, TENANT_A } from './graphStandInFixture';
 
-/** Microsoft's own Graph v1.0 metadata (entity types), kept next to the repository. */
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference/graph/graph-v1.0-entities.json');
+/** Microsoft's own Graph v1.0 metadata: the entity types user, directoryObject and entity (see the fixture's README). */
+const REFERENCE = path.resolve(__dirname, '../fixtures/graph/graph-v1.0-user-entities.json');
 
 interface PropertyType {
   type: string;

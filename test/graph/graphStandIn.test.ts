@@ -1,8 +1,8 @@
 import assert from '../support/assert';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { Directory } from '../../src/server/graph/standin/directory';
-import type { GraphStandIn } from '../../src/server/graph/standin/graphStandIn';
-import { allPages, appToken, graphGet, graphPost, startTwoTenantStandIn, TENANT_A, TENANT_B } from './graphStandInFixture';
+import { Directory } from '../../src/server/devstack/graphStandIn/directory';
+import { startGraphStandIn, type GraphStandIn } from '../../src/server/devstack/graphStandIn/graphStandIn';
+import { allPages, appToken, fakeVerifyToken, graphGet, graphPost, startTwoTenantStandIn, TENANT_A, TENANT_B } from './graphStandInFixture';
 
 const DEFAULT_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'];
 const SELECT = 'id,displayName,department,city';
@@ -32,6 +32,32 @@ describe('Graph stand-in', () => {
       assert.equal(fromB.status, 404);
       const { items } = await allPages(standIn, '/users?$select=id', appToken(TENANT_B));
       assert.deepEqual(items.map((u) => u.id).sort(), b.ids().sort());
+    });
+  });
+
+  describe('directories made on demand', () => {
+    it("gives a tenant without a directory one on its first request, and keeps it; a tenant it declines stays refused", async () => {
+      const lazy = '44444444-4444-4444-8444-444444444444';
+      const declined = '55555555-5555-4555-8555-555555555555';
+      const made: string[] = [];
+      const own = await startGraphStandIn({
+        directories: new Map(),
+        verifyToken: fakeVerifyToken,
+        createDirectory: (tenantId) => {
+          made.push(tenantId);
+          return tenantId === lazy ? Directory.generate({ seed: `lazy:${tenantId}`, size: 9 }) : undefined;
+        },
+      });
+      try {
+        const { items } = await allPages(own, '/users?$select=id', appToken(lazy));
+        assert.equal(items.length, 9);
+        assert.deepEqual((await allPages(own, '/users?$select=id', appToken(lazy))).items, items, 'the same directory on the next request');
+        assert.deepEqual(own.directory(lazy).ids().sort(), items.map((u) => u.id).sort());
+        assert.equal((await graphGet(own, '/users', appToken(declined))).status, 401);
+        assert.deepEqual(made, [lazy, declined], 'made once for the tenant it serves');
+      } finally {
+        await own.close();
+      }
     });
   });
 

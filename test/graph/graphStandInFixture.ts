@@ -1,5 +1,5 @@
-import { Directory } from '../../src/server/graph/standin/directory';
-import { startGraphStandIn, type GraphCaller, type GraphStandIn } from '../../src/server/graph/standin/graphStandIn';
+import { Directory } from '../../src/server/devstack/graphStandIn/directory';
+import { startGraphStandIn, type GraphCaller, type GraphStandIn } from '../../src/server/devstack/graphStandIn/graphStandIn';
 
 export const TENANT_A = '11111111-1111-4111-8111-111111111111';
 export const TENANT_B = '22222222-2222-4222-8222-222222222222';

@@ -10,9 +10,9 @@ const training: MyTraining = {
   counts: { overdue: 1, 'due-soon': 0, 'in-progress': 0, 'not-started': 0, completed: 0 },
   items: [
     {
-      enrolmentId: 'e1',
-      courseId: 'c1',
-      catalogId: 'k1',
+      enrolmentId: '4f7c2a10-1b2c-4d3e-8f90-0a1b2c3d4e5f',
+      courseId: '5a8d3b21-2c3d-4e4f-9a01-1b2c3d4e5f60',
+      catalogId: '6b9e4c32-3d4e-4f50-8b12-2c3d4e5f6071',
       title: 'Fire safety',
       format: 'e-learning',
       durationMinutes: 30,
@@ -33,14 +33,14 @@ function fakePort(answers: Record<string, unknown>): IHttpPort & { asked: string
   const asked: string[] = [];
   return {
     asked,
-    async getJson<T>(path: string): Promise<T> {
+    async getJson(path: string): Promise<unknown> {
       asked.push(`GET ${path}`);
-      if (!(path in answers)) throw new LmsApiError(404, 'not-found', `no route ${path}`);
-      return answers[path] as T;
+      if (!(path in answers)) throw new LmsApiError(404, 'not_found', `no route ${path}`);
+      return answers[path];
     },
-    async postJson<T>(path: string): Promise<T> {
+    async postJson(path: string): Promise<unknown> {
       asked.push(`POST ${path}`);
-      return answers[path] as T;
+      return answers[path];
     },
   };
 }
@@ -82,13 +82,13 @@ test('the fetch adapter calls the base URL with the bearer token and parses the 
 test('an HTTP failure becomes an LmsApiError with the status and the server message', async () => {
   const fetch = fakeFetch({
     'https://lms.example.com/api/me/training': () =>
-      json(403, { error: { code: 'not-onboarded', message: 'Your organisation has not onboarded Atrium yet.' } }),
+      json(403, { error: { code: 'tenant_not_onboarded', message: 'Your organisation has not onboarded Atrium yet.' } }),
   });
   const client = new LmsApiClient(new FetchHttpPort({ baseUrl: 'https://lms.example.com', getAccessToken: async () => 't', fetch }));
   await assert.rejects(client.getMyTraining(), (error: unknown) => {
     assert.ok(error instanceof LmsApiError);
     assert.equal(error.status, 403);
-    assert.equal(error.code, 'not-onboarded');
+    assert.equal(error.code, 'tenant_not_onboarded');
     assert.equal(error.message, 'Your organisation has not onboarded Atrium yet.');
     return true;
   });
@@ -102,7 +102,7 @@ test('a failure without the server error shape still maps to an LmsApiError with
   await assert.rejects(client.getMyTraining(), (error: unknown) => {
     assert.ok(error instanceof LmsApiError);
     assert.equal(error.status, 502);
-    assert.equal(error.code, 'http-502');
+    assert.equal(error.code, 'http_502');
     assert.match(error.message, /502 Bad Gateway/);
     return true;
   });
@@ -126,4 +126,32 @@ test('no response at all (network down, token refused) is an LmsApiError with st
   );
   await assert.rejects(noToken.getMyTraining(), (error: unknown) => error instanceof LmsApiError && error.status === 0);
   assert.equal(fetch.requests.length, 0, 'no request goes out without a token');
+});
+
+test('an answer that does not match the documented schema is an LmsApiError, not a half-read object', async () => {
+  const renamed = { counts: training.counts, items: [{ ...training.items[0], state: 'late' }] };
+  const client = new LmsApiClient(fakePort({ '/api/me/training': renamed }));
+  await assert.rejects(client.getMyTraining(), (error: unknown) => {
+    assert.ok(error instanceof LmsApiError);
+    assert.equal(error.code, 'unexpected_response');
+    assert.match(error.message, /items\.0\.state/);
+    return true;
+  });
+});
+
+test('an error body with a code this client does not know keeps the status and message, code http_<status>', async () => {
+  const fetch = fakeFetch({
+    'https://lms.example.com/api/me/training': () => json(409, { error: { code: 'some_future_code', message: 'Something newer happened.' } }),
+  });
+  const client = new LmsApiClient(new FetchHttpPort({ baseUrl: 'https://lms.example.com', getAccessToken: async () => 't', fetch }));
+  await assert.rejects(
+    client.getMyTraining(),
+    (error: unknown) => error instanceof LmsApiError && error.status === 409 && error.code === 'http_409' && error.message === 'Something newer happened.',
+  );
+});
+
+test('a 200 whose body is not JSON is an LmsApiError (unexpected_response)', async () => {
+  const fetch = fakeFetch({ 'https://lms.example.com/api/me/training': () => new Response('<html>sign in</html>', { status: 200 }) });
+  const client = new LmsApiClient(new FetchHttpPort({ baseUrl: 'https://lms.example.com', getAccessToken: async () => 't', fetch }));
+  await assert.rejects(client.getMyTraining(), (error: unknown) => error instanceof LmsApiError && error.code === 'unexpected_response');
 });

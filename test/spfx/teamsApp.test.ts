@@ -16,15 +16,27 @@ function readJsonWithComments(relativePath: string): any {
   return parsed.config;
 }
 
-function teamsManifestValidator(): Ajv.ValidateFunction {
+const TEAMS_SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/en-us\/json-schemas\/teams\/(v\d+\.\d+)\/MicrosoftTeams\.schema\.json$/;
+
+/**
+ * The official schema the manifest names in `$schema`, from Microsoft's `@microsoft/app-manifest` package (it ships
+ * every published version under build/json-schemas/teams/<version>/).
+ */
+function officialTeamsSchemaPath(manifest: { $schema?: string }): string {
+  const version = TEAMS_SCHEMA_URL.exec(manifest.$schema ?? '')?.[1];
+  assert.ok(version, `teams/manifest.json names Microsoft's Teams schema in $schema: ${manifest.$schema}`);
+  return require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/${version}/MicrosoftTeams.schema.json`);
+}
+
+function teamsManifestValidator(schemaPath: string): Ajv.ValidateFunction {
   // The official schema is draft-04 but uses `const` (e.g. manifestVersion "1.29"); ajv 6 understands both.
   const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
   ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
-  return ajv.compile(JSON.parse(readFileSync(path.join(root, '../shared/reference/teams/MicrosoftTeams.schema.json'), 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
 }
 
-const validate = teamsManifestValidator();
 const teamsManifest = readJson('teams/manifest.json');
+const validate = teamsManifestValidator(officialTeamsSchemaPath(teamsManifest));
 const webPartManifest = readJsonWithComments('src/webparts/myTraining/MyTrainingWebPart.manifest.json');
 const packageSolution = readJson('config/package-solution.json');
 
@@ -32,6 +44,7 @@ test('teams/manifest.json validates against the official Teams schema', () => {
   const valid = validate(teamsManifest);
   assert.equal(valid, true, JSON.stringify(validate.errors, null, 2));
   assert.equal(teamsManifest.manifestVersion, '1.29');
+  assert.ok(teamsManifest.$schema.includes(`/v${teamsManifest.manifestVersion}/`), 'the schema named is the manifest version\'s');
 });
 
 test('the validation rejects a broken manifest: missing id, wrong schema version, bad accent colour', () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import assert from './assert';
+import { ContractChecker, type OpenApiDocument } from './apiContract';
 import { readConfig } from '../../src/server/config';
 import { SqliteEngine } from '../../src/server/store/sqlite/sqliteEngine';
 import { assertAllParseAsTsql } from './tsqlParser';
@@ -33,6 +34,10 @@ export async function startTestService(overrides: ServiceOverrides & { env?: Rec
   const engine = overrides.engine ?? tsqlRecordingEngine(new SqliteEngine(config.dataDir), recorder);
   const service = await createService(config, { ...overrides, engine });
   const audience = config.auth.audience;
+  // Every answer the suite receives is checked against the OpenAPI document: a documented status, its media type, its schema.
+  let contract: Promise<ContractChecker> | undefined;
+  const contractChecker = () =>
+    (contract ??= service.app.inject({ method: 'GET', url: '/api/openapi.json' }).then((doc) => new ContractChecker(doc.json<OpenApiDocument>())));
 
   const call: TestService['call'] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -45,12 +50,10 @@ export async function startTestService(overrides: ServiceOverrides & { env?: Rec
       ...(options.body !== undefined && !headers['content-type'] ? { headers: { ...headers, 'content-type': 'application/json' } } : {}),
     });
     const type = String(response.headers['content-type'] ?? '');
-    return {
-      status: response.statusCode,
-      body: type.includes('application/json') ? response.json() : response.body,
-      headers: response.headers,
-      raw: response.rawPayload,
-    };
+    const body = type.includes('application/json') ? response.json() : response.body;
+    const problem = (await contractChecker()).problem({ method, url, status: response.statusCode, contentType: type, body, rawLength: response.rawPayload.length });
+    if (problem) assert.fail(`The answer breaks the API contract (GET /api/openapi.json): ${problem}`);
+    return { status: response.statusCode, body, headers: response.headers, raw: response.rawPayload };
   };
 
   const token: TestService['token'] = (tenantId, userId, roles = []) => {

@@ -154,8 +154,10 @@ export function tsqlRecordingEngine(engine: DatabaseEngine, recorder: TsqlRecord
     dialect: engine.dialect,
     openCatalog: async <DB>() => (await engine.openCatalog<DB>()).withPlugin(plugin),
     provisionTenantDatabase: (region, databaseName) => engine.provisionTenantDatabase(region, databaseName),
+    dropTenantDatabase: (region, databaseName) => engine.dropTenantDatabase(region, databaseName),
     openTenantDatabase: async <DB>(region: Parameters<DatabaseEngine['openTenantDatabase']>[0], databaseName: string) =>
       (await engine.openTenantDatabase<DB>(region, databaseName)).withPlugin(plugin),
+    ...(engine.makeErasureTraceless ? { makeErasureTraceless: engine.makeErasureTraceless.bind(engine) } : {}),
     close: () => engine.close(),
   };
 }

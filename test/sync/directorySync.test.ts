@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
-import type { Directory } from '../../src/server/graph/standin/directory';
+import type { Directory } from '../../src/server/devstack/graphStandIn/directory';
 import { courseBody, makeDataDir, startTestService, type TestService } from '../support/testService';
 
 const tenantId = randomUUID();
@@ -35,7 +35,14 @@ beforeAll(async () => {
   directory = graph.standIn.directory(tenantId);
   t = await startTestService({ dataDir, graph: graph.access });
   await t.onboard(tenantId);
-  managerToken = await t.token(tenantId, randomUUID(), ['Catalog.Manage']);
+  // Only people the directory knows may sign in: the training manager is hired into it first.
+  const chief = directory.ids()[0];
+  const trainingManager = directory.hire({ givenName: 'Tara', surname: 'Trainer', department: 'HR', jobTitle: 'Learning and Development Specialist', officeLocation: null, city: 'Oslo', country: 'Norway', managerId: chief });
+  managerToken = await t.token(tenantId, trainingManager.id, ['Catalog.Manage']);
+  // Someone who signs in, then leaves the directory before the first sync.
+  const early = directory.hire({ givenName: 'Erik', surname: 'Early', department: 'Sales', jobTitle: 'Account Executive', officeLocation: null, city: 'Oslo', country: 'Norway', managerId: chief });
+  assert.equal((await t.call('GET', '/api/me', { token: await t.token(tenantId, early.id) })).status, 200);
+  directory.remove(early.id);
   catalogId = (await t.call('POST', '/api/catalogs', { token: managerToken, body: { name: 'Compliance' } })).body.id;
   const course = await t.call('POST', `/api/catalogs/${catalogId}/courses`, { token: managerToken, body: courseBody({ title: 'Finance Controls' }) });
   const rule = await t.call('POST', `/api/catalogs/${catalogId}/rules`, {
@@ -55,9 +62,9 @@ test('a full sync brings in exactly the directory, minimum attributes only, and 
   const result = await sync();
   graph.standIn.setReturnAllProperties(false);
   assert.equal(result.mode, 'full');
-  assert.equal(result.inserted, 150);
+  assert.equal(result.inserted, 150, 'the 151 people of the directory but the training manager, who signed in before');
   const rows = await learners();
-  assert.equal(rows.size, 151, 'the directory, plus the training manager who signed in before the first sync');
+  assert.equal(rows.size, 152, 'the directory, plus the person who signed in and then left it');
   assert.equal(result.departed, 1, 'someone who is not in the directory has left it');
   assert.ok([...rows.values()].find((r) => !directory.user(r.learner_id))?.departed_at);
   for (const id of directory.ids()) {

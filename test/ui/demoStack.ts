@@ -1,10 +1,11 @@
 import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { readConfig } from '../../src/server/config';
-import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../../src/server/demo/demoSeed';
+import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../../src/server/devstack/demo/demoSeed';
 import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
 import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
-import { generateDirectoryUsers } from '../../src/server/graph/directoryGenerator';
+import { generateDirectoryUsers } from '../../src/server/devstack/directory/directoryGenerator';
 import { registerStandalonePageRoutes, type StandalonePage } from '../../src/server/http/routes/standalonePageRoutes';
+import { buildStandalonePage } from '../support/builtPage';
 import { makeDataDir, startTestService, type TestService } from '../support/testService';
 
 export interface DemoStack {
@@ -30,7 +31,9 @@ export async function startDemoStack(directorySize = 300): Promise<DemoStack> {
     now: new Date(),
     syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined,
   });
+  const builtPage = buildStandalonePage();
   const page = registerStandalonePageRoutes(t.service.app, {
+    pageDir: builtPage.dir,
     authMode: 'dev',
     devIssuer: t.service.devIssuer,
     apiAudience: readConfig({}).auth.audience,
@@ -45,6 +48,7 @@ export async function startDemoStack(directorySize = 300): Promise<DemoStack> {
     async close() {
       await t.close();
       await graph.standIn.close();
+      builtPage.remove();
     },
   };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TRAINING_STATES, type MyTraining } from '../../src/domain/myTraining';
-import { DEMO_TENANT_ID } from '../../src/server/demo/demoSeed';
+import { DEMO_TENANT_ID } from '../../src/server/devstack/demo/demoSeed';
 import { englishMyTrainingStrings } from '../../src/ui/myTraining/myTrainingStrings';
 import { startDemoStack, type DemoStack } from './demoStack';
 
@@ -36,7 +36,6 @@ beforeAll(async () => {
   assert.ok(fs.existsSync(CHROMIUM), `The browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   stack = await timed('demo stack up (Graph stand-in, sync, seed)', () => startDemoStack(DEMO_DIRECTORY_SIZE));
   baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
-  await timed('page bundled (esbuild)', () => stack.page.bundled);
   browser = await timed('chromium launched', () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
 });
 

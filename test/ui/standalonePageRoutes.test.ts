@@ -1,23 +1,27 @@
 import assert from '../support/assert';
 import { afterAll, beforeAll, test } from '@jest/globals';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeJwt } from 'jose';
 import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
-import { DEMO_TENANT_ID, DEMO_TENANT_NAME } from '../../src/server/demo/demoSeed';
+import { DEMO_TENANT_ID, DEMO_TENANT_NAME } from '../../src/server/devstack/demo/demoSeed';
 import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
 import { registerStandalonePageRoutes } from '../../src/server/http/routes/standalonePageRoutes';
+import { buildStandalonePage, type BuiltPage } from '../support/builtPage';
 import { startTestService } from '../support/testService';
 import { startDemoStack, type DemoStack } from './demoStack';
 
 let stack: DemoStack;
+/** A second build, for services started by single tests. */
+let builtPage: BuiltPage;
 
 beforeAll(async () => {
   stack = await startDemoStack();
-  await stack.page.bundled;
+  builtPage = buildStandalonePage();
 });
 
 afterAll(async () => {
   await stack?.close();
+  builtPage?.remove();
 });
 
 /** Runs `/app-config.js` the way the browser would, and returns what it sets. */
@@ -53,31 +57,55 @@ test('the page is served with a Content-Security-Policy that allows no inline or
 test('app.js is the production bundle, compressed when the browser accepts it, and revalidated by ETag', async () => {
   const plain = await stack.t.call('GET', '/app.js');
   assert.equal(plain.status, 200);
-  assert.match(String(plain.headers['content-type']), /^text\/javascript/);
+  assert.match(String(plain.headers['content-type']), /^(text|application)\/javascript/);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.headers['cache-control'], 'no-cache');
+  assert.equal(plain.headers['x-content-type-options'], 'nosniff');
   const code = plain.raw.toString('utf8');
   assert.ok(code.length > 100_000, 'React, Fluent UI and the app are in it');
   assert.doesNotMatch(code, /react-dom\.development|process\.env\.NODE_ENV/, 'production React, NODE_ENV replaced');
   assert.ok(code.split('\n').length < code.length / 2000, 'minified: long lines, no indentation');
+
+  const brotli = await stack.t.call('GET', '/app.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  assert.equal(brotli.headers['content-encoding'], 'br');
+  assert.match(String(brotli.headers.vary), /accept-encoding/i);
+  assert.equal(brotliDecompressSync(brotli.raw).toString('utf8'), code);
+  assert.ok(brotli.raw.length < code.length / 3);
 
   const gzipped = await stack.t.call('GET', '/app.js', { headers: { 'accept-encoding': 'gzip, deflate' } });
   assert.equal(gzipped.headers['content-encoding'], 'gzip');
   assert.equal(gunzipSync(gzipped.raw).toString('utf8'), code);
   assert.ok(gzipped.raw.length < code.length / 2);
 
+  assert.ok(plain.headers.etag, 'an ETag to revalidate with');
   const revalidated = await stack.t.call('GET', '/app.js', { headers: { 'if-none-match': String(plain.headers.etag) } });
   assert.equal(revalidated.status, 304);
+  assert.equal(revalidated.raw.length, 0);
 });
 
-test('the icon font is served from the service itself; nothing else is reachable through the font route', async () => {
+test('compression is the page\'s own: API answers are left as they are', async () => {
+  const openApi = await stack.t.call('GET', '/api/openapi.json', { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(openApi.status, 200);
+  assert.equal(openApi.headers['content-encoding'], undefined);
+  assert.ok(openApi.body.paths, 'plain JSON');
+});
+
+test('the icon font is served from the service itself; nothing else is reachable', async () => {
   const code = (await stack.t.call('GET', '/app.js')).raw.toString('utf8');
   const fontFile = /fabric-icons-[0-9a-f]{8}\.woff/.exec(code)?.[0];
   assert.ok(fontFile, 'the bundle names its icon font files');
   const font = await stack.t.call('GET', `/fonts/icons/${fontFile}`);
   assert.equal(font.status, 200);
   assert.equal(font.headers['content-type'], 'font/woff');
+  assert.equal(font.headers['cache-control'], 'public, max-age=31536000, immutable');
   assert.equal(font.raw.subarray(0, 4).toString('latin1'), 'wOFF');
-  for (const probe of ['fabric-icons-00000000.woff', '..%2F..%2Fpackage.json', 'index.js']) {
-    assert.equal((await stack.t.call('GET', `/fonts/icons/${probe}`)).status, 404, probe);
+  const icon = await stack.t.call('GET', '/icon.png');
+  assert.equal(icon.status, 200);
+  assert.equal(icon.headers['content-type'], 'image/png');
+  for (const probe of ['/fonts/icons/fabric-icons-00000000.woff', '/fonts/icons/..%2F..%2Fpackage.json', '/fonts/icons/index.js', '/fonts/', '/..%2Fpackage.json', '/main.tsx', '/pageConfig.js']) {
+    const answer = await stack.t.call('GET', probe);
+    assert.equal(answer.status, 404, probe);
+    assert.equal(answer.body.error.code, 'not_found', probe);
   }
 });
 
@@ -131,6 +159,7 @@ test('in Entra mode there is no dev sign-in at all, even when a dev issuer and d
   try {
     assert.equal(t.service.devIssuer, null);
     const page = registerStandalonePageRoutes(t.service.app, {
+      pageDir: builtPage.dir,
       authMode: 'entra',
       devIssuer: await loadOrCreateDevIssuer(t.dataDir),
       apiAudience: 'api://atrium-lms',
@@ -156,7 +185,6 @@ test('in Entra mode there is no dev sign-in at all, even when a dev issuer and d
       apiScope: 'api://atrium-lms/access_as_user',
       graphScopes: ['User.Read'],
     });
-    await page.bundled;
   } finally {
     await t.close();
   }
@@ -165,11 +193,37 @@ test('in Entra mode there is no dev sign-in at all, even when a dev issuer and d
 test('in Entra mode without an app registration for the page, no page is served', async () => {
   const t = await startTestService({ env: { ATRIUM_AUTH_MODE: 'entra' } });
   try {
-    const page = registerStandalonePageRoutes(t.service.app, { authMode: 'entra', devIssuer: null, apiAudience: 'api://atrium-lms', graphBaseUrl: 'https://graph.microsoft.com/' });
+    const page = registerStandalonePageRoutes(t.service.app, { pageDir: builtPage.dir, authMode: 'entra', devIssuer: null, apiAudience: 'api://atrium-lms', graphBaseUrl: 'https://graph.microsoft.com/' });
     assert.equal(page.mode, 'off');
     assert.equal((await t.call('GET', '/')).status, 404);
     assert.equal((await t.call('GET', '/app.js')).status, 404);
   } finally {
+    await t.close();
+  }
+});
+
+test('without a built page the service serves the API only, and says how to build the page', async () => {
+  const t = await startTestService();
+  const warnings: string[] = [];
+  const warn = t.service.app.log.warn.bind(t.service.app.log);
+  t.service.app.log.warn = ((message: unknown) => {
+    warnings.push(String(message));
+  }) as typeof t.service.app.log.warn;
+  try {
+    const page = registerStandalonePageRoutes(t.service.app, {
+      pageDir: t.dataDir,
+      authMode: 'dev',
+      devIssuer: t.service.devIssuer,
+      apiAudience: 'api://atrium-lms',
+      graphBaseUrl: 'https://graph.microsoft.com/',
+    });
+    assert.equal(page.mode, 'not-built');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /npm run build/);
+    assert.equal((await t.call('GET', '/')).status, 404);
+    assert.equal((await t.call('GET', '/healthz')).status, 200);
+  } finally {
+    t.service.app.log.warn = warn;
     await t.close();
   }
 });

@@ -21,15 +21,15 @@ export class FetchHttpPort implements IHttpPort {
     this.options = options;
   }
 
-  getJson<T>(path: string): Promise<T> {
-    return this.send<T>('GET', path, undefined);
+  getJson(path: string): Promise<unknown> {
+    return this.send('GET', path, undefined);
   }
 
-  postJson<T>(path: string, body: unknown): Promise<T> {
-    return this.send<T>('POST', path, body);
+  postJson(path: string, body: unknown): Promise<unknown> {
+    return this.send('POST', path, body);
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, body: unknown): Promise<T> {
+  private async send(method: 'GET' | 'POST', path: string, body: unknown): Promise<unknown> {
     const fetchImpl: FetchLike = this.options.fetch ?? ((url, init) => fetch(url, init));
     let response: JsonResponseLike;
     try {
@@ -44,6 +44,6 @@ export class FetchHttpPort implements IHttpPort {
     } catch (cause) {
       throw lmsApiErrorFromTransport(cause);
     }
-    return readJsonResponse<T>(response);
+    return readJsonResponse(response);
   }
 }

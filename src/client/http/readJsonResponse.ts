@@ -1,4 +1,4 @@
-import { lmsApiErrorFromResponse } from '../lmsApiError';
+import { lmsApiErrorFromResponse, LmsApiError } from '../lmsApiError';
 
 /** The part of a response both `fetch`'s Response and SPFx's HttpClientResponse offer. */
 export interface JsonResponseLike {
@@ -8,14 +8,14 @@ export interface JsonResponseLike {
   text(): Promise<string>;
 }
 
-/** Parses a successful JSON response, or rejects with the LmsApiError the failure maps to. */
-export async function readJsonResponse<T>(response: JsonResponseLike): Promise<T> {
+/** The JSON of a successful response (undefined for 204 No Content), or the LmsApiError the failure maps to. */
+export async function readJsonResponse(response: JsonResponseLike): Promise<unknown> {
   const bodyText = await response.text();
   if (!response.ok) throw lmsApiErrorFromResponse(response.status, response.statusText, bodyText);
-  if (response.status === 204 || bodyText === '') return undefined as T;
+  if (response.status === 204 || bodyText === '') return undefined;
   try {
-    return JSON.parse(bodyText) as T;
+    return JSON.parse(bodyText);
   } catch {
-    throw lmsApiErrorFromResponse(502, 'Bad Gateway', '');
+    throw new LmsApiError(502, 'unexpected_response', `The Atrium LMS service answered ${response.status} with a body that is not JSON.`);
   }
 }

@@ -1,4 +1,4 @@
-import type { DemoPeople } from '../demo/demoSeed';
+import type { DemoPeople } from './demo/demoSeed';
 import type { DevSignInPerson } from './devSignInRoutes';
 
 /** The demo cast as the sign-in picker offers them, in the order a visitor most likely wants them. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors';
 import type { DevIssuer } from '../auth/devIssuer';
-import { GRAPH_AUDIENCE } from './localGraph';
+import { GRAPH_AUDIENCE } from './graphAudience';
 
 /** Someone the demo sign-in offers, with the app roles their tokens carry. */
 export interface DevSignInPerson {
@@ -51,7 +51,7 @@ export function registerDevSignInRoutes(server: FastifyInstance, options: DevSig
     const person = people.get(request.body.userId.toLowerCase());
     if (!person) throw new DomainError('not-found', 'That person is not one of the demo people; GET /dev/sign-in lists who you can sign in as');
     const expiresAt = new Date(Date.now() + lifetimeSeconds * 1000);
-    const token = (audience: string, roles: string[]) =>
+    const token = (audience: string, roles: string[]): Promise<string> =>
       options.issuer.issueToken({ tenantId: options.tenantId, userId: person.id, roles, audience, lifetimeSeconds, name: person.displayName });
     const [lmsApi, graph] = await Promise.all([token(options.apiAudience, person.roles), token(GRAPH_AUDIENCE, [])]);
     reply.header('cache-control', 'no-store');

@@ -1,11 +1,13 @@
 import type { DevIssuer } from '../auth/devIssuer';
 import { createTokenValidator } from '../auth/tokenValidator';
-import { Directory } from '../graph/standin/directory';
-import { startGraphStandIn, type GraphStandIn } from '../graph/standin/graphStandIn';
 import type { GraphAccess } from '../service';
+import type { DirectoryGeneratorOptions } from './directory/directoryGenerator';
+import { GRAPH_AUDIENCE } from './graphAudience';
+import { Directory } from './graphStandIn/directory';
+import { startGraphStandIn, type GraphStandIn } from './graphStandIn/graphStandIn';
+import { localDirectoryOptions } from './localDirectories';
 
-/** The audience of Microsoft Graph tokens: the stand-in accepts only these. */
-export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+export { GRAPH_AUDIENCE } from './graphAudience';
 /** The Atrium app's object id in the local dev tenants: the caller of app-only Graph requests. */
 const ATRIUM_APP_OBJECT_ID = '5f1c0a27-7a41-4c1e-9d3b-6a2e7c9b0d11';
 
@@ -14,17 +16,22 @@ export interface LocalGraph {
   access: GraphAccess;
 }
 
+/** A tenant whose directory is given rather than derived from its id (tests, benchmarks). */
+export type LocalDirectory = { tenantId: string } & DirectoryGeneratorOptions;
+
 /**
  * Microsoft Graph for local runs: the stand-in serves a generated directory per tenant, and the service
  * reaches it with the real Graph client and app-only tokens from the dev issuer, checked by the same jose
- * validation the API uses.
+ * validation the API uses. Every tenant has a directory: the ones listed get theirs now, any other tenant on
+ * its first Graph request, generated from its id (`localDirectoryOptions`), so it is the same on every run.
  */
-export async function startLocalGraph(issuer: DevIssuer, tenants: ReadonlyArray<{ tenantId: string; seed: string; size: number }>, port = 0): Promise<LocalGraph> {
+export async function startLocalGraph(issuer: DevIssuer, tenants: readonly LocalDirectory[] = [], port = 0): Promise<LocalGraph> {
   const validator = createTokenValidator({ mode: 'dev', audience: GRAPH_AUDIENCE, devJwks: issuer.jwks() });
-  const directories = new Map(tenants.map((t) => [t.tenantId, Directory.generate({ seed: t.seed, size: t.size })]));
+  const directories = new Map(tenants.map(({ tenantId, ...options }) => [tenantId, Directory.generate(options)]));
   const standIn = await startGraphStandIn({
     port,
     directories,
+    createDirectory: (tenantId) => Directory.generate(localDirectoryOptions(tenantId)),
     verifyToken: async (header) => {
       const principal = await validator.validate(header);
       return { tenantId: principal.tenantId, userId: principal.userId };

@@ -1,5 +1,6 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { GRAPH_USER_SELECT, graphUserSchema, toLearnerIdentity, type LearnerIdentity } from '../../domain/identity';
+import { DependencyUnavailable } from '../dependencyUnavailable';
 import { createGraphClient, DEFAULT_GRAPH_RETRY, graphPathOfLink, type GraphRetrySettings } from './graphClient';
 
 /** A learner's identity as one delta page reports it. */
@@ -54,14 +55,22 @@ export class GraphGroupNotFound extends Error {
   }
 }
 
-/** Any other failure of a Graph call, after the retries: status and Graph's error code, no response body. */
-export class GraphRequestFailed extends Error {
+/**
+ * Any other failure of a Graph call, after the retries: status (0 when Graph could not be reached) and Graph's
+ * error code, no response body. A dependency's failure: the API answers 503, with Graph's own `Retry-After` if it sent one.
+ */
+export class GraphRequestFailed extends DependencyUnavailable {
   constructor(
     readonly status: number,
     readonly code: string | null,
     message: string,
+    retryAfterSeconds?: number | null,
   ) {
-    super(`Microsoft Graph answered ${status}${code ? ` ${code}` : ''}: ${message}`);
+    super(
+      'Microsoft Graph',
+      status > 0 ? `Microsoft Graph answered ${status}${code ? ` ${code}` : ''}: ${message}` : `Microsoft Graph could not be reached: ${message}`,
+      retryAfterSeconds === null || retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds)),
+    );
     this.name = 'GraphRequestFailed';
   }
 }
@@ -96,7 +105,7 @@ export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirec
     authProvider: { getAccessToken: () => options.getAccessToken(options.tenantId) },
     retry,
   });
-  const follow = (link: string) => graphPathOfLink(options.baseUrl, link);
+  const follow = (link: string): string => graphPathOfLink(options.baseUrl, link);
 
   return {
     /**
@@ -193,7 +202,10 @@ async function callGraph(call: () => Promise<unknown>, special: (error: GraphErr
   try {
     return await call();
   } catch (error) {
-    if (error instanceof GraphError) throw special(error) ?? new GraphRequestFailed(error.statusCode, error.code, error.message);
+    if (error instanceof GraphError) {
+      const status = error.statusCode > 0 ? error.statusCode : 0;
+      throw special(error) ?? new GraphRequestFailed(status, status > 0 ? error.code : null, error.message, retryAfterSeconds(headersOf(error.headers)));
+    }
     throw error;
   }
 }
@@ -236,5 +248,15 @@ function retryAfterSeconds(headers: Record<string, string> | undefined): number 
 
 function failedItem(answer: BatchItemResponse): GraphRequestFailed {
   const error = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  return new GraphRequestFailed(answer.status, error?.code ?? null, error?.message ?? 'batch item failed');
+  return new GraphRequestFailed(answer.status, error?.code ?? null, error?.message ?? 'batch item failed', retryAfterSeconds(answer.headers));
+}
+
+/** The library's GraphError keeps the response's `Headers` (absent when no response arrived). */
+function headersOf(headers: Headers | undefined): Record<string, string> | undefined {
+  if (!headers || typeof headers.forEach !== 'function') return undefined;
+  const plain: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    plain[name] = value;
+  });
+  return plain;
 }

@@ -1,16 +1,24 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Principal } from '../auth/principal';
 import type { TokenValidator } from '../auth/tokenValidator';
 import type { DirectorySyncService } from '../jobs/directorySyncService';
 import type { Tenancy } from '../tenancy/tenancy';
 import type { LearnerRegistry } from '../training/learners';
-import { replyWithError } from './errorReplies';
+import { clientErrorReply, replyWithError } from './errorReplies';
+import { registerCors } from './cors';
+import { openApiTransform } from './openApiTransform';
 import { registerCatalogRoutes } from './routes/catalogRoutes';
+import { registerDataRightsRoutes } from './routes/dataRightsRoutes';
+import { CERTIFICATE_VERIFICATION_ROUTE, registerCertificateVerificationRoutes } from './routes/certificateVerificationRoutes';
 import { registerLearningRoutes } from './routes/learningRoutes';
 import { registerReportRoutes } from './routes/reportRoutes';
 import { registerTenantRoutes } from './routes/tenantRoutes';
+import { registerPrivacyRoutes } from './routes/privacyRoutes';
+import type { PurgeJobRunner } from '../privacy/purgeJobRunner';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,9 +31,13 @@ export interface AppDependencies {
   tenancy: Tenancy;
   directorySync: DirectorySyncService | null;
   learners: LearnerRegistry;
+  /** Runs purge and erasure jobs once they are recorded. */
+  purges: PurgeJobRunner;
   clock?: () => Date;
   onboardingWaitMs?: number;
   logger?: boolean | { level: string };
+  /** Origins allowed to call the API cross-origin (`ATRIUM_ALLOWED_ORIGINS`); none by default. */
+  allowedOrigins?: readonly string[];
 }
 
 export type App = FastifyInstance;
@@ -33,9 +45,26 @@ export type App = FastifyInstance;
 /** Requests larger than this are refused with 413: no legitimate call comes close. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
+/** Node's `clientError`: a request its HTTP parser refused (e.g. 431, headers too large). Fastify never sees it. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  const answer = clientErrorReply(error);
+  if (!answer || socket.destroyed) return;
+  if (socket.writable) {
+    const body = JSON.stringify(answer.body);
+    socket.write(
+      `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Errors Fastify or Node's HTTP parser answer before any route runs get the same envelope as the rest.
+    frameworkErrors: (error, request, reply) => replyWithError(error, request, reply),
+    clientErrorHandler: answerClientError,
     // Log the route, never the headers (bearer tokens) or the caller's address.
     logger: deps.logger
       ? {
@@ -47,6 +76,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         }
       : false,
   }).withTypeProvider<ZodTypeProvider>();
+  // Node answers an Expect header other than 100-continue itself, with a bare 417: give that answer the envelope too.
+  app.server.on('checkExpectation', (_request, response) => {
+    const body = JSON.stringify({ error: { code: 'expectation_failed', message: 'Only "Expect: 100-continue" is supported: send the request without this Expect header.' } });
+    response.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' }).end(body);
+  });
   // The API speaks JSON only: anything else is 415, not parsed as text.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
@@ -67,14 +101,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       components: { securitySchemes: { entraId: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ entraId: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
+
+  // Before the token check: a preflight carries no token and is answered here.
+  await registerCors(app, deps.allowedOrigins ?? []);
 
   app.decorateRequest('principal', null);
   // Decided on the matched route, not the raw URL, so an encoded path (/%61pi/...) cannot slip past.
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url;
-    if (!route?.startsWith('/api/') || route === '/api/openapi.json') return;
+    if (!route?.startsWith('/api/') || route === '/api/openapi.json' || route === CERTIFICATE_VERIFICATION_ROUTE) return;
     request.principal = await deps.validator.validate(request.headers.authorization);
   });
 
@@ -85,6 +122,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerTenantRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerLearningRoutes(app, context);
+  registerCertificateVerificationRoutes(app, context);
   registerReportRoutes(app, context);
+  registerPrivacyRoutes(app, context, deps.purges);
+  registerDataRightsRoutes(app, context, deps.purges);
   return app;
 }

@@ -3,7 +3,6 @@ import { DomainError } from '../../domain/errors';
 import { hasRole } from '../../domain/roles';
 import type { Principal } from '../auth/principal';
 import type { DirectorySyncService } from '../jobs/directorySyncService';
-import { withTransientRetry } from '../store/mssql/transientErrors';
 import type { Tenancy } from '../tenancy/tenancy';
 import type { TenantRecord } from '../tenancy/tenantCatalog';
 import type { LearnerRegistry } from '../training/learners';
@@ -40,11 +39,8 @@ export async function inTenant<T>(
   const tenant = await route.tenancy.activeTenant(principal.tenantId);
   if (!tenant) throw notOnboarded(principal);
   const now = route.clock();
-  // A deadlock or an Azure SQL failover fails the use case's transaction as a whole: run it again.
-  return withTransientRetry(() =>
-    route.tenancy.withTenantDatabase(tenant.tenantId, async (db) => {
-      await route.learners.ensure(db, principal, now);
-      return work({ principal, db, now }, tenant);
-    }),
-  );
+  return route.tenancy.runUnitOfWork(tenant.tenantId, async (db) => {
+    await route.learners.ensure(db, principal, now);
+    return work({ principal, db, now }, tenant);
+  });
 }

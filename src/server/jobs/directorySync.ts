@@ -3,6 +3,7 @@ import { GraphDeltaResyncRequired, GraphGroupNotFound, type GraphDirectory } fro
 import type { TenantDatabase } from '../store/tenantSchema';
 import { applyAssignmentRules, type RuleApplication } from '../training/assignmentRules';
 import { upsertLearnerIdentities } from '../training/learners';
+import { withoutSuppressed } from '../privacy/syncSuppression';
 
 export interface DirectorySyncResult {
   mode: 'full' | 'delta';
@@ -60,7 +61,8 @@ export async function syncDirectory(options: {
   const round = async (link: string | null): Promise<string> => {
     for await (const page of directory.deltaUsers(link)) {
       const at = now();
-      const written = await upsertLearnerIdentities(db, tenantId, page.changed, started);
+      // Erased people still in the directory stay erased (until they sign in themselves).
+      const written = await upsertLearnerIdentities(db, tenantId, await withoutSuppressed(db, tenantId, page.changed), started);
       const removedIds = page.removed.map((r) => r.id);
       if (removedIds.length > 0) {
         const marked = await db
@@ -140,7 +142,7 @@ async function refreshAudienceGroups(db: Kysely<TenantDatabase>, tenantId: strin
   for (const { group_id: groupId } of groups) {
     try {
       for await (const page of directory.groupMembers(groupId)) {
-        const members = [...new Set(page)];
+        const members = (await withoutSuppressed(db, tenantId, [...new Set(page)].map((id) => ({ id })))).map((m) => m.id);
         if (members.length === 0) continue;
         await db.transaction().execute(async (trx) => {
           await trx.deleteFrom('group_members').where('tenant_id', '=', tenantId).where('group_id', '=', groupId).where('learner_id', 'in', members).execute();

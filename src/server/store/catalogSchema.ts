@@ -23,4 +23,5 @@ export interface CatalogDatabase {
   job_leases: JobLeasesTable;
 }
 
-export type TenantStatus = 'provisioning' | 'active';
+/** 'offboarding': its database is being dropped; the tenant is refused everywhere until its record is gone. */
+export type TenantStatus = 'provisioning' | 'active' | 'offboarding';

@@ -11,8 +11,21 @@ export interface DatabaseEngine {
   openCatalog<DB>(): Promise<Kysely<DB>>;
   /** Creates a tenant's database in its region if it does not exist yet. Idempotent. */
   provisionTenantDatabase(region: Region, databaseName: string): Promise<void>;
+  /**
+   * Offboarding: deletes a tenant's database in its region (SQLite: the file with its -wal and -shm; Azure SQL:
+   * DROP DATABASE). The caller has closed its pools first. Idempotent: a database already gone is no error.
+   */
+  dropTenantDatabase(region: Region, databaseName: string): Promise<void>;
   /** Opens a connection pool to a tenant database in its region. The caller destroys it. */
   openTenantDatabase<DB>(region: Region, databaseName: string): Promise<Kysely<DB>>;
+  /**
+   * After an erasure or purge has committed: make it durable and leave no trace of the removed rows in the
+   * database's files. SQLite: checkpoint the WAL into the database and truncate it (secure_delete has already
+   * zeroed the freed cells and pages). Azure SQL: nothing the service can do; the transaction log and the
+   * point-in-time backups age out on their own (docs/privacy.md). Optional: an engine without it has nothing to do.
+   * `tenantDb` is the tenant database as `openTenantDatabase` gave it.
+   */
+  makeErasureTraceless?(tenantDb: Kysely<any>): Promise<void>;
   /** Closes whatever the engine itself holds (admin connections). */
   close(): Promise<void>;
 }

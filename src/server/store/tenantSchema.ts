@@ -183,6 +183,119 @@ export interface DirectorySyncStateTable {
   last_result_json: string | null;
 }
 
+/** The per-tenant key of subject hashes (HMAC-SHA-256), created at first use. */
+export interface PrivacySecretsTable {
+  tenant_id: string;
+  subject_key: string;
+  created_at: string;
+}
+
+/** A purge or erasure, recorded before it starts so that it resumes after a crash. */
+export interface PurgeJobsTable {
+  id: string;
+  tenant_id: string;
+  /** Whom to purge, while the job runs; null once it is done. */
+  learner_id: string | null;
+  subject_hash: string;
+  scope: string;
+  catalog_id: string | null;
+  reason: string;
+  requested_by: string | null;
+  status: string;
+  total: number;
+  done: number;
+  counts_json: string;
+  attempts: number;
+  error: string | null;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** Who did what to whose records, without personal data: the subject is a keyed hash. */
+export interface AuditEventsTable {
+  id: string;
+  tenant_id: string;
+  at: string;
+  actor_id: string | null;
+  /** The actor's keyed hash, once the actor has been erased. */
+  actor_hash: string | null;
+  action: string;
+  catalog_id: string | null;
+  subject_hash: string | null;
+  counts_json: string | null;
+}
+
+/** Erased people the directory sync must not bring back (until they sign in themselves). */
+export interface SyncSuppressionsTable {
+  tenant_id: string;
+  subject_hash: string;
+  created_at: string;
+}
+
+/** A learner whose processing is restricted (deactivated): kept out of rule assignments and reports; records kept. */
+export interface LearnerRestrictionsTable {
+  tenant_id: string;
+  learner_id: string;
+  reason: string | null;
+  restricted_at: string;
+}
+
+/** The tenant's privacy notice, one row per published version. */
+export interface PrivacyNoticesTable {
+  tenant_id: string;
+  version: number;
+  notice_text: string;
+  published_at: string;
+}
+
+export interface PrivacyNoticeAcceptancesTable {
+  tenant_id: string;
+  learner_id: string;
+  version: number;
+  accepted_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface ErasureRequestsTable {
+  id: string;
+  tenant_id: string;
+  learner_id: string;
+  /** 'learner' (asked to be forgotten) or 'notice-withdrawn'. */
+  source: string;
+  note: string | null;
+  /** 'pending', 'approved' or 'rejected'. */
+  status: string;
+  requested_at: string;
+  decided_at: string | null;
+  decision_reason: string | null;
+  purge_job_id: string | null;
+}
+
+export interface RetentionPoliciesTable {
+  tenant_id: string;
+  inactive_days: number | null;
+  departed_days: number | null;
+  notice_not_accepted_days: number | null;
+  dry_run_first: number;
+  updated_at: string;
+}
+
+/** What one retention run found and did: counts only, no one's id. */
+export interface RetentionRunsTable {
+  id: string;
+  tenant_id: string;
+  /** 'dry-run' or 'purge'. */
+  kind: string;
+  /** 'admin' or 'schedule'. */
+  started_by: string;
+  policy_json: string;
+  counts_json: string;
+  total: number;
+  purges_requested: number;
+  ran_at: string;
+}
+
 export interface TenantDatabase {
   learners: LearnersTable;
   catalogs: CatalogsTable;
@@ -201,6 +314,16 @@ export interface TenantDatabase {
   catalog_audiences: CatalogAudiencesTable;
   group_members: GroupMembersTable;
   directory_sync_state: DirectorySyncStateTable;
+  privacy_secrets: PrivacySecretsTable;
+  purge_jobs: PurgeJobsTable;
+  audit_events: AuditEventsTable;
+  sync_suppressions: SyncSuppressionsTable;
+  learner_restrictions: LearnerRestrictionsTable;
+  privacy_notices: PrivacyNoticesTable;
+  privacy_notice_acceptances: PrivacyNoticeAcceptancesTable;
+  erasure_requests: ErasureRequestsTable;
+  retention_policies: RetentionPoliciesTable;
+  retention_runs: RetentionRunsTable;
 }
 
 /** The tables that hold rows about a person, each keyed and indexed by (tenant_id, learner_id). */
@@ -214,4 +337,7 @@ export const LEARNER_KEYED_TABLES = [
   'certificates',
   'rule_assignments',
   'group_members',
+  'learner_restrictions',
+  'privacy_notice_acceptances',
+  'erasure_requests',
 ] as const satisfies ReadonlyArray<keyof TenantDatabase>;

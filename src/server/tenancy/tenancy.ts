@@ -1,16 +1,31 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { conflict, DomainError, invalid } from '../../domain/errors';
+import { DependencyUnavailable } from '../dependencyUnavailable';
 import type { DatabaseEngine } from '../store/engine';
 import { migrateToLatest } from '../store/migrations/migrateToLatest';
 import { TENANT_SCHEMA_VERSION, tenantMigrationProvider } from '../store/migrations/tenantMigrations';
 import type { TenantDatabase } from '../store/tenantSchema';
+import { isDatabaseUnreachable, runUnitOfWork } from '../store/unitOfWork';
 import type { RegionDirectory } from './regionDirectory';
 import type { TenantCatalog, TenantRecord } from './tenantCatalog';
 import { TenantDatabasePools } from './tenantDatabasePools';
 
 export function tenantDatabaseName(tenantId: string): string {
   return `atrium_t_${tenantId.replace(/-/g, '').toLowerCase()}`;
+}
+
+/** The tenant's database could not be opened or reached: a dependency's failure (503), not a bug. */
+export class TenantDatabaseUnavailable extends DependencyUnavailable {
+  constructor(regionName: string | null, cause: unknown) {
+    super(
+      "your organisation's database",
+      `Atrium could not reach your organisation's database${regionName ? ` (region ${regionName})` : ''}. Nothing was changed; please try again shortly.`,
+      undefined,
+      { cause },
+    );
+    this.name = 'TenantDatabaseUnavailable';
+  }
 }
 
 export interface OnboardingRequest {
@@ -56,8 +71,22 @@ export class Tenancy {
     return this.catalog.find(tenantId);
   }
 
+  /** Runs `work` with the tenant's database. Throws `TenantDatabaseUnavailable` when the database cannot be opened. */
   async withTenantDatabase<T>(tenantId: string, work: (db: Kysely<TenantDatabase>) => Promise<T>): Promise<T> {
     return this.pools.use(tenantId, work);
+  }
+
+  /**
+   * One use case in the tenant's database: re-run as a whole after a transient fault (SQL Server deadlock or
+   * failover); a database that cannot be reached, even after the retries, is `TenantDatabaseUnavailable`.
+   */
+  async runUnitOfWork<T>(tenantId: string, work: (db: Kysely<TenantDatabase>) => Promise<T>): Promise<T> {
+    try {
+      return await runUnitOfWork(this.engine.dialect, () => this.withTenantDatabase(tenantId, work));
+    } catch (error) {
+      if (!(error instanceof DependencyUnavailable) && isDatabaseUnreachable(this.engine.dialect, error)) throw await this.unavailable(tenantId, error);
+      throw error;
+    }
   }
 
   /**
@@ -96,6 +125,7 @@ export class Tenancy {
     if (record.status === 'active') {
       throw conflict(`this organisation is already set up in region ${record.region}`);
     }
+    if (record.status === 'offboarding') throw conflict('this organisation is being deleted; set it up again once that has finished');
     if (record.region !== request.regionId) {
       throw conflict(`this organisation's set-up in region ${record.region} is in progress; it cannot move to ${request.regionId}`);
     }
@@ -114,15 +144,41 @@ export class Tenancy {
     return active;
   }
 
+  /**
+   * Offboarding: the tenant is refused from now on, its pool closed, its database dropped in its region, and its
+   * record removed from the catalog. A failed attempt leaves it 'offboarding', and calling again finishes it.
+   */
+  async offboard(tenantId: string, now: Date): Promise<TenantRecord | undefined> {
+    const record = await this.catalog.find(tenantId);
+    if (!record) return undefined;
+    await this.catalog.markOffboarding(tenantId, now.toISOString());
+    this.activeTenantCache.delete(tenantId);
+    await this.pools.close(tenantId);
+    await this.engine.dropTenantDatabase(this.regions.get(record.region), record.databaseName);
+    await this.catalog.remove(tenantId);
+    return record;
+  }
+
   private async openTenantDatabase(tenantId: string): Promise<Kysely<TenantDatabase>> {
     const record = await this.activeTenant(tenantId);
     if (!record) throw new DomainError('not-onboarded', 'this organisation has not been set up');
-    const db = await this.engine.openTenantDatabase<TenantDatabase>(this.regions.get(record.region), record.databaseName);
+    let db: Kysely<TenantDatabase>;
+    try {
+      db = await this.engine.openTenantDatabase<TenantDatabase>(this.regions.get(record.region), record.databaseName);
+    } catch (error) {
+      // The catalog says the database exists: failing to open it (file gone, server down, login refused) is the store's failure.
+      throw await this.unavailable(tenantId, error);
+    }
     if (record.schemaVersion !== TENANT_SCHEMA_VERSION) {
       const version = await migrateToLatest(db, tenantMigrationProvider(this.engine.dialect));
       if (version) await this.catalog.markActive(tenantId, version, new Date().toISOString());
     }
     return db;
+  }
+
+  private async unavailable(tenantId: string, cause: unknown): Promise<TenantDatabaseUnavailable> {
+    const record = await this.activeTenant(tenantId).catch(() => undefined);
+    return new TenantDatabaseUnavailable(record ? (this.regions.find(record.region)?.displayName ?? record.region) : null, cause);
   }
 
   async close(): Promise<void> {

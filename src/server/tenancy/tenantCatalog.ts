@@ -61,6 +61,16 @@ export class TenantCatalog {
     }
   }
 
+  async markOffboarding(tenantId: string, at: string): Promise<void> {
+    await this.db.updateTable('tenants').set({ status: 'offboarding', updated_at: at }).where('tenant_id', '=', tenantId).execute();
+  }
+
+  /** Offboarding done: the tenant and its job leases leave the catalog. */
+  async remove(tenantId: string): Promise<void> {
+    await this.db.deleteFrom('job_leases').where('tenant_id', '=', tenantId).execute();
+    await this.db.deleteFrom('tenants').where('tenant_id', '=', tenantId).execute();
+  }
+
   async markActive(tenantId: string, schemaVersion: string, at: string): Promise<void> {
     await this.db
       .updateTable('tenants')

@@ -25,10 +25,10 @@ export class TenantDatabasePools<DB> {
       updateAgeOnGet: true,
       ttlAutopurge: true,
       dispose: (entry) => {
-        void entry.then(
+        entry.then(
           (pooled) => {
             pooled.evicted = true;
-            if (pooled.inUse === 0) void pooled.db.destroy();
+            if (pooled.inUse === 0) pooled.db.destroy().catch(() => undefined);
           },
           () => undefined,
         );
@@ -52,6 +52,16 @@ export class TenantDatabasePools<DB> {
       pooled.inUse -= 1;
       if (pooled.evicted && pooled.inUse === 0) await pooled.db.destroy();
     }
+  }
+
+  /** Closes one pool now, once the requests using it let go (e.g. before its database is dropped). */
+  async close(key: string): Promise<void> {
+    const entry = this.cache.get(key);
+    if (!entry) return;
+    this.cache.delete(key);
+    const pooled = await entry.catch(() => undefined);
+    while (pooled && pooled.inUse > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await pooled?.db.destroy();
   }
 
   async closeAll(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { planRuleAssignments, ruleCriteriaSchema, type AssignmentRule, type AssignmentRuleBody } from '../../domain/assignmentRules';
+import { planRuleAssignments, ruleCriteriaSchema, type AssignmentRule, type AssignmentRuleBody, type RuleApplication } from '../../domain/assignmentRules';
 import { invalid } from '../../domain/errors';
+import { restrictedLearnerIds } from '../privacy/restrictedLearners';
 import type { TenantDatabase } from '../store/tenantSchema';
 import { requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
@@ -8,11 +9,7 @@ import { loadCourse } from './courses';
 import { upsertEnrolment } from './enrolments';
 import { newId, type UseCaseContext } from './useCaseContext';
 
-export interface RuleApplication {
-  assigned: number;
-  unmatched: number;
-  rematched: number;
-}
+export type { RuleApplication } from '../../domain/assignmentRules';
 
 const DAY_MS = 86_400_000;
 
@@ -54,6 +51,8 @@ export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId:
         .where('tenant_id', '=', tenantId)
         .where('learner_id', 'in', batch)
         .execute();
+      // A restricted person is treated as departed: no new assignments, open ones marked out of scope.
+      const restricted = await restrictedLearnerIds(trx, tenantId, batch);
       const people = rows.map((p) => ({
         id: p.learner_id,
         department: p.department,
@@ -61,7 +60,7 @@ export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId:
         officeLocation: p.office_location,
         country: p.country,
         city: p.city,
-        departedAt: p.departed_at,
+        departedAt: p.departed_at ?? (restricted.has(p.learner_id) ? at : null),
       }));
       const factRows = await trx
         .selectFrom('rule_assignments')

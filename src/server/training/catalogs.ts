@@ -1,18 +1,10 @@
 import type { CatalogAudienceBody, CatalogBody } from '../../domain/api';
+import type { AudienceGroup, CatalogView } from '../../domain/apiResponses';
 import { forbidden, notFound } from '../../domain/errors';
 import { hasRole } from '../../domain/roles';
 import type { CatalogsTable } from '../store/tenantSchema';
 import { canManageCatalog, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { newId, type UseCaseContext } from './useCaseContext';
-
-export interface CatalogView {
-  id: string;
-  name: string;
-  description: string;
-  siteUrl: string | null;
-  createdAt: string;
-  canManage: boolean;
-}
 
 function toView(row: CatalogsTable, canManage: boolean): CatalogView {
   return { id: row.id, name: row.name, description: row.description, siteUrl: row.site_url, createdAt: row.created_at, canManage };
@@ -88,11 +80,6 @@ export async function getCatalog(ctx: UseCaseContext, catalogId: string): Promis
     .executeTakeFirst();
   if (!row || !(await isInCatalogAudience(ctx.db, ctx.principal, catalogId))) throw notFound('catalog');
   return toView(row, await canManageCatalog(ctx.db, ctx.principal, catalogId));
-}
-
-export interface AudienceGroup {
-  id: string;
-  displayName: string | null;
 }
 
 export async function getCatalogAudience(ctx: UseCaseContext, catalogId: string): Promise<AudienceGroup[]> {

@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { PublicCertificate } from '../../domain/certificate';
 import { notFound } from '../../domain/errors';
+import type { TenantDatabase } from '../store/tenantSchema';
 import { canSeeLearnerRecords } from './catalogAccess';
 import { renderCertificatePdf } from './certificatePdf';
 import type { UseCaseContext } from './useCaseContext';
@@ -12,13 +15,13 @@ export interface CertificateView {
   verificationCode: string;
 }
 
-async function loadCertificate(ctx: UseCaseContext, by: { id: string } | { code: string }) {
-  let query = ctx.db
+async function loadCertificate(db: Kysely<TenantDatabase>, tenantId: string, by: { id: string } | { code: string }) {
+  let query = db
     .selectFrom('certificates as ct')
     .innerJoin('courses as c', 'c.id', 'ct.course_id')
     .leftJoin('learners as l', (join) => join.onRef('l.tenant_id', '=', 'ct.tenant_id').onRef('l.learner_id', '=', 'ct.learner_id'))
     .select(['ct.id', 'ct.learner_id', 'ct.course_id', 'ct.verification_code', 'ct.issued_at', 'c.title', 'c.catalog_id', 'l.display_name'])
-    .where('ct.tenant_id', '=', ctx.principal.tenantId);
+    .where('ct.tenant_id', '=', tenantId);
   query = 'id' in by ? query.where('ct.id', '=', by.id) : query.where('ct.verification_code', '=', by.code);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
@@ -35,17 +38,34 @@ async function loadCertificate(ctx: UseCaseContext, by: { id: string } | { code:
   };
 }
 
-/** The certificate as a PDF, for the learner, their line manager, or the catalog's managers. */
-export async function certificatePdf(ctx: UseCaseContext, certificateId: string, organisation: string): Promise<{ pdf: Uint8Array; view: CertificateView }> {
-  const found = await loadCertificate(ctx, { id: certificateId });
+/**
+ * The certificate as a PDF, for the learner, their line manager, or the catalog's managers. `verificationUrl`
+ * gives the public address that checks a code, printed on the certificate.
+ */
+export async function certificatePdf(
+  ctx: UseCaseContext,
+  certificateId: string,
+  organisation: string,
+  verificationUrl: (code: string) => string,
+): Promise<{ pdf: Uint8Array; view: CertificateView }> {
+  const found = await loadCertificate(ctx.db, ctx.principal.tenantId, { id: certificateId });
   if (!found || !(await canSeeLearnerRecords(ctx.db, ctx.principal, found.row.learner_id, found.row.catalog_id))) throw notFound('certificate');
-  const pdf = await renderCertificatePdf({ ...found.view, organisation });
+  const pdf = await renderCertificatePdf({ ...found.view, organisation, verificationUrl: verificationUrl(found.view.verificationCode) });
   return { pdf, view: found.view };
 }
 
-/** Anyone in the organisation can check that a certificate with this code was issued, and to whom. */
-export async function verifyCertificate(ctx: UseCaseContext, code: string): Promise<CertificateView> {
-  const found = await loadCertificate(ctx, { code });
-  if (!found) throw notFound('certificate with this verification code');
-  return found.view;
+/**
+ * What anyone holding a verification code may learn, without signing in: the course, the person's display name,
+ * when they completed it and the organisation. No ids, no mail, no score. `undefined` when no such certificate
+ * exists (never issued, or erased with the learner).
+ */
+export async function verifyCertificate(db: Kysely<TenantDatabase>, tenantId: string, code: string, organisation: string): Promise<PublicCertificate | undefined> {
+  const found = await loadCertificate(db, tenantId, { code });
+  if (!found?.row.display_name) return undefined;
+  return {
+    courseTitle: found.row.title,
+    learnerName: found.row.display_name,
+    completedOn: found.row.issued_at.slice(0, 10),
+    organisation,
+  };
 }

@@ -1,14 +1,19 @@
 import type { Transaction } from 'kysely';
 import { conflict, notFound } from '../../domain/errors';
-import { quizForLearner, quizSchema, type Course, type CourseFormat, type CourseInput, type CourseStatus, type QuizForLearner } from '../../domain/course';
+import {
+  quizForLearner,
+  quizSchema,
+  type Course,
+  type CourseForLearner,
+  type CourseFormat,
+  type CourseInput,
+  type CourseStatus,
+  type CourseSummary,
+} from '../../domain/course';
 import type { CoursesTable, LessonsTable, TenantDatabase } from '../store/tenantSchema';
 import { canManageCatalog, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { newId, type UseCaseContext } from './useCaseContext';
-
-export type CourseSummary = Omit<Course, 'lessons' | 'quiz'> & { lessonCount: number; hasQuiz: boolean };
-/** A course as a learner sees it: the quiz without its answers. */
-export type CourseForLearner = Omit<Course, 'quiz'> & { quiz: QuizForLearner | null };
 
 type CourseHeaderRow = Omit<CoursesTable, 'tenant_id' | 'quiz_json'>;
 

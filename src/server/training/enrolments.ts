@@ -1,10 +1,12 @@
 import type { Transaction } from 'kysely';
 import { notFound, invalid } from '../../domain/errors';
 import type { EnrolmentSource } from '../../domain/myTraining';
+import { lockingReads } from '../store/rowLocks';
 import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
 import { canSeeLearnerRecords, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { loadCourse } from './courses';
 import { newId, type UseCaseContext } from './useCaseContext';
+import { refuseWhilePurging } from '../privacy/purgeJobs';
 
 export interface EnrolmentView {
   id: string;
@@ -32,13 +34,17 @@ export function toEnrolmentView(row: EnrolmentsTable): EnrolmentView {
   };
 }
 
+/**
+ * The learner's enrolment in the course, locked for the rest of the transaction (`lockingReads`): when there is
+ * none yet, a concurrent transaction enrolling the same person waits, so find-then-insert makes one enrolment.
+ */
 export async function findEnrolment(
   trx: Transaction<TenantDatabase>,
   tenantId: string,
   learnerId: string,
   courseId: string,
 ): Promise<EnrolmentsTable | undefined> {
-  return trx
+  return lockingReads(trx)
     .selectFrom('enrolments')
     .selectAll()
     .where('tenant_id', '=', tenantId)
@@ -100,6 +106,7 @@ export async function selfEnrol(ctx: UseCaseContext, courseId: string): Promise<
   if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
   const { principal } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
+    await refuseWhilePurging(trx, principal.tenantId, principal.userId, course.catalogId);
     const before = await findEnrolment(trx, principal.tenantId, principal.userId, courseId);
     const row = await upsertEnrolment(trx, principal.tenantId, ctx.now.toISOString(), {
       learnerId: principal.userId,
@@ -134,6 +141,7 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
     if (unknown.length > 0) throw notFound(`people ${unknown.join(', ')}`);
     const rows: EnrolmentsTable[] = [];
     for (const learnerId of uniqueIds) {
+      await refuseWhilePurging(trx, principal.tenantId, learnerId, course.catalogId);
       rows.push(
         await upsertEnrolment(trx, principal.tenantId, ctx.now.toISOString(), {
           learnerId,

@@ -1,10 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import type { Kysely } from 'kysely';
+import { DomainError } from '../../domain/errors';
 import type { LearnerIdentity } from '../../domain/identity';
 import type { Principal } from '../auth/principal';
 import type { LearnersTable, TenantDatabase } from '../store/tenantSchema';
 import { isUniqueViolation } from '../store/uniqueViolation';
 import { applyAssignmentRules } from './assignmentRules';
+import { liftSyncSuppression } from '../privacy/syncSuppression';
 
 /** Where a signed-in person's identity comes from (Microsoft Graph in production). */
 export interface IdentitySource {
@@ -14,7 +16,11 @@ export interface IdentitySource {
 /** A directory identity to write; `managerId: undefined` means "no news about the manager": keep what is stored. */
 export type IdentityUpdate = Omit<LearnerIdentity, 'managerId'> & { managerId: string | null | undefined };
 
-export function identityColumns(identity: IdentityUpdate) {
+type IdentityColumns = Pick<LearnersTable, 'user_principal_name' | 'display_name' | 'mail' | 'department' | 'job_title' | 'office_location' | 'country' | 'city'> & {
+  manager_id?: string | null;
+};
+
+export function identityColumns(identity: IdentityUpdate): IdentityColumns {
   const columns = {
     user_principal_name: identity.userPrincipalName,
     display_name: identity.displayName,
@@ -36,7 +42,24 @@ export function identityColumns(identity: IdentityUpdate) {
 export class LearnerRegistry {
   private readonly known = new LRUCache<string, true>({ max: 200_000 });
 
-  constructor(private readonly identities: IdentitySource | null) {}
+  /**
+   * @param identities null when no directory is configured: people are then known by their token alone.
+   * @param notInDirectoryHint what else to tell someone the directory does not know (the local stack says where its people are).
+   */
+  constructor(
+    private readonly identities: IdentitySource | null,
+    private readonly notInDirectoryHint: (tenantId: string) => string | undefined = () => undefined,
+  ) {}
+
+  /** The tenant was offboarded: its people are strangers again should it ever come back. */
+  forgetTenant(tenantId: string): void {
+    for (const key of this.known.keys()) if (key.startsWith(`${tenantId}/`)) this.known.delete(key);
+  }
+
+  /** The person was erased: their next request makes them known again (and lifts their sync suppression). */
+  forget(tenantId: string, learnerId: string): void {
+    this.known.delete(`${tenantId}/${learnerId}`);
+  }
 
   async ensure(db: Kysely<TenantDatabase>, principal: Principal, now: Date): Promise<void> {
     const key = `${principal.tenantId}/${principal.userId}`;
@@ -49,6 +72,7 @@ export class LearnerRegistry {
       .executeTakeFirst();
     if (!existing) {
       const identity = this.identities ? await this.identities.fetchIdentity(principal.tenantId, principal.userId) : null;
+      if (this.identities && !identity) throw this.notInDirectory(principal);
       try {
         await db
           .insertInto('learners')
@@ -64,9 +88,22 @@ export class LearnerRegistry {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
+      // Someone erased earlier who signs in again themselves is back: the directory sync may keep them in step again.
+      await liftSyncSuppression(db, principal.tenantId, principal.userId);
       await applyAssignmentRules(db, principal.tenantId, now, [principal.userId]);
     }
     this.known.set(key, true);
+  }
+
+  /** A valid token for someone the directory does not know (yet): refused, never stored as a profile of nulls. */
+  private notInDirectory(principal: Principal): DomainError {
+    const hint = this.notInDirectoryHint(principal.tenantId);
+    return new DomainError(
+      'not-in-directory',
+      `Your account (object id ${principal.userId}) is not in your organisation's directory: Microsoft Graph has no such user in tenant ` +
+        `${principal.tenantId}, so Atrium cannot tell who you are. If the account was created in the last few minutes, try again shortly; ` +
+        `otherwise ask an administrator of your organisation's Microsoft Entra ID to check it.${hint ? ` ${hint}` : ''}`,
+    );
   }
 }
 

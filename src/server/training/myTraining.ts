@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { TeamMemberTraining } from '../../domain/apiResponses';
+import type { CourseFormat } from '../../domain/course';
 import { summariseMyTraining, trainingState, type EnrolmentSource, type MyTraining, type MyTrainingItem } from '../../domain/myTraining';
 import type { TenantDatabase } from '../store/tenantSchema';
-import { toLearnerProfile, type LearnerProfile } from './learners';
+import { toLearnerProfile } from './learners';
 import type { UseCaseContext } from './useCaseContext';
 
 /** People's enrolments with their progress: one indexed query, one row per course. */
@@ -37,7 +39,7 @@ async function trainingItems(db: Kysely<TenantDatabase>, tenantId: string, learn
       courseId: row.course_id,
       catalogId: row.catalog_id,
       title: row.title,
-      format: row.format,
+      format: row.format as CourseFormat,
       durationMinutes: row.duration_minutes,
       source: row.source as EnrolmentSource,
       state: trainingState({ dueAt: row.due_at, startedAt: row.started_at, completedAt: row.completed_at }, now),
@@ -56,11 +58,6 @@ async function trainingItems(db: Kysely<TenantDatabase>, tenantId: string, learn
 export async function myTraining(ctx: UseCaseContext): Promise<MyTraining> {
   const items = await trainingItems(ctx.db, ctx.principal.tenantId, [ctx.principal.userId], ctx.now);
   return summariseMyTraining(items.get(ctx.principal.userId) ?? []);
-}
-
-export interface TeamMemberTraining {
-  person: Pick<LearnerProfile, 'id' | 'displayName' | 'jobTitle' | 'department' | 'officeLocation'>;
-  training: MyTraining;
 }
 
 /** A line manager's view: the training status of their direct reports (manager relation from the directory). */

@@ -3,8 +3,10 @@ import { invalid, notFound } from '../../domain/errors';
 import { isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { upsertEnrolment } from './enrolments';
+import { lockingReads } from '../store/rowLocks';
 import { completePlanIfDone } from './progress';
 import { newId, type UseCaseContext } from './useCaseContext';
+import { refuseWhilePurging } from '../privacy/purgeJobs';
 
 export interface PlanView {
   id: string;
@@ -80,7 +82,10 @@ export async function enrolInPlan(ctx: UseCaseContext, planId: string): Promise<
       .where('status', '=', 'published')
       .executeTakeFirst();
     if (!plan || !(await isInCatalogAudience(trx, principal, plan.catalog_id))) throw notFound('training plan');
-    let planEnrolment = await trx
+    await refuseWhilePurging(trx, principal.tenantId, principal.userId, plan.catalog_id);
+    // Locked (`lockingReads`) before the plan's course enrolments, the order recordProgress takes them in:
+    // two concurrent enrolments in the plan make one plan enrolment, and a course completed meanwhile is seen.
+    let planEnrolment = await lockingReads(trx)
       .selectFrom('plan_enrolments')
       .select('id')
       .where('tenant_id', '=', principal.tenantId)

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { aggregateReport, REPORT_COLUMNS, reportCells, reportCsv, type ReportBucket, type ReportRow } from '../../domain/reports';
+import { aggregateReport, REPORT_COLUMNS, reportCells, reportCsv, type CatalogReport, type ReportRow } from '../../domain/reports';
 import { trainingState } from '../../domain/myTraining';
 import { requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
@@ -24,6 +24,10 @@ export async function catalogReportRows(ctx: UseCaseContext, catalogId: string):
     ])
     .where('e.tenant_id', '=', ctx.principal.tenantId)
     .where('e.catalog_id', '=', catalogId)
+    // People whose processing is restricted are left out of reports (their records are kept).
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'e.tenant_id').whereRef('lr.learner_id', '=', 'e.learner_id'))),
+    )
     .orderBy('l.display_name')
     .orderBy('c.title')
     .execute();
@@ -40,13 +44,6 @@ export async function catalogReportRows(ctx: UseCaseContext, catalogId: string):
     completedAt: r.completed_at,
     outOfScope: Number(r.unmatched ?? 0) > 0,
   }));
-}
-
-export interface CatalogReport {
-  generatedAt: string;
-  byDepartment: ReportBucket[];
-  byOffice: ReportBucket[];
-  byCourse: ReportBucket[];
 }
 
 export async function catalogReport(ctx: UseCaseContext, catalogId: string): Promise<CatalogReport> {

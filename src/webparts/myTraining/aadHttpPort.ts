@@ -21,14 +21,14 @@ export class AadHttpPort implements IHttpPort {
     this.baseUrl = baseUrl;
   }
 
-  getJson<T>(path: string): Promise<T> {
-    return this.send<T>(path, (client, url) =>
+  getJson(path: string): Promise<unknown> {
+    return this.send(path, (client, url) =>
       client.get(url, AadHttpClient.configurations.v1, { headers: { Accept: 'application/json' } }),
     );
   }
 
-  postJson<T>(path: string, body: unknown): Promise<T> {
-    return this.send<T>(path, (client, url) =>
+  postJson(path: string, body: unknown): Promise<unknown> {
+    return this.send(path, (client, url) =>
       client.post(url, AadHttpClient.configurations.v1, {
         headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
@@ -36,7 +36,7 @@ export class AadHttpPort implements IHttpPort {
     );
   }
 
-  private async send<T>(path: string, call: (client: AadHttpClient, url: string) => Promise<HttpClientResponse>): Promise<T> {
+  private async send(path: string, call: (client: AadHttpClient, url: string) => Promise<HttpClientResponse>): Promise<unknown> {
     let response: HttpClientResponse;
     try {
       if (!this.client) this.client = this.factory.getClient(this.apiResource);
@@ -46,6 +46,6 @@ export class AadHttpPort implements IHttpPort {
       this.client = undefined;
       throw lmsApiErrorFromTransport(cause);
     }
-    return readJsonResponse<T>(response);
+    return readJsonResponse(response);
   }
 }

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { assignmentBodySchema, catalogAudienceBodySchema, catalogBodySchema, catalogManagerBodySchema, courseBodySchema, idParams, planBodySchema } from '../../../domain/api';
+import { catalogAudienceSchema, catalogListSchema, catalogSchema, enrolmentListSchema, planListSchema, planSchema } from '../../../domain/apiResponses';
+import { courseForLearnerSchema, courseSchema, courseSummarySchema } from '../../../domain/course';
 import { addCatalogManager, createCatalog, getCatalog, getCatalogAudience, listCatalogs, setCatalogAudience } from '../../training/catalogs';
 import { createCourse, getCourse, listCourses, updateCourse } from '../../training/courses';
 import { assignCourse } from '../../training/enrolments';
 import { createPlan, listPlans } from '../../training/plans';
+import { noContent, responses, withBody, withIds } from '../documentedResponses';
 import { inTenant, principalOf, type RouteContext } from '../tenantScope';
 
 export function registerCatalogRoutes(server: FastifyInstance, route: RouteContext): void {
@@ -12,30 +16,38 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
   const catalogParams = idParams('catalogId');
   const courseParams = idParams('courseId');
 
-  app.get('/api/catalogs', { schema: { tags: ['catalogs'], summary: 'The catalogs of your organisation' } }, async (request) =>
+  app.get('/api/catalogs', { schema: { tags: ['catalogs'], summary: 'The catalogs of your organisation', response: responses({ 200: catalogListSchema }) } }, async (request) =>
     inTenant(request, route, (ctx) => listCatalogs(ctx)),
   );
 
   app.post(
     '/api/catalogs',
-    { schema: { tags: ['catalogs'], summary: 'Create a catalog (Tenant.Admin or Catalog.Manage)', body: catalogBodySchema } },
+    { schema: { tags: ['catalogs'], summary: 'Create a catalog (Tenant.Admin or Catalog.Manage)', body: catalogBodySchema, response: responses({ 201: catalogSchema }, ...withBody) } },
     async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createCatalog(ctx, request.body))),
   );
 
-  app.get('/api/catalogs/:catalogId', { schema: { tags: ['catalogs'], params: catalogParams } }, async (request) =>
+  app.get('/api/catalogs/:catalogId', { schema: { tags: ['catalogs'], summary: 'A catalog', params: catalogParams, response: responses({ 200: catalogSchema }, ...withIds) } }, async (request) =>
     inTenant(request, route, (ctx) => getCatalog(ctx, request.params.catalogId)),
   );
 
   app.post(
     '/api/catalogs/:catalogId/managers',
-    { schema: { tags: ['catalogs'], summary: 'Appoint a catalog manager (Tenant.Admin)', params: catalogParams, body: catalogManagerBodySchema } },
+    {
+      schema: {
+        tags: ['catalogs'],
+        summary: 'Appoint a catalog manager (Tenant.Admin)',
+        params: catalogParams,
+        body: catalogManagerBodySchema,
+        response: responses({ 204: noContent('The person manages the catalog') }, ...withIds, ...withBody),
+      },
+    },
     async (request, reply) => {
       await inTenant(request, route, (ctx) => addCatalogManager(ctx, request.params.catalogId, request.body.learnerId));
       return reply.code(204).send();
     },
   );
 
-  app.get('/api/catalogs/:catalogId/audience', { schema: { tags: ['catalogs'], summary: 'The Entra ID groups whose members see the catalog', params: catalogParams } }, async (request) =>
+  app.get('/api/catalogs/:catalogId/audience', { schema: { tags: ['catalogs'], summary: 'The Entra ID groups whose members see the catalog', params: catalogParams, response: responses({ 200: catalogAudienceSchema }, ...withIds) } }, async (request) =>
     inTenant(request, route, (ctx) => getCatalogAudience(ctx, request.params.catalogId)),
   );
 
@@ -47,6 +59,7 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
         summary: 'Limit the catalog to members of Entra ID groups (catalog managers); an empty list opens it to everyone',
         params: catalogParams,
         body: catalogAudienceBodySchema,
+        response: responses({ 200: catalogAudienceSchema }, ...withIds, ...withBody),
       },
     },
     async (request) => {
@@ -57,39 +70,47 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
     },
   );
 
-  app.get('/api/catalogs/:catalogId/courses', { schema: { tags: ['courses'], params: catalogParams } }, async (request) =>
+  app.get('/api/catalogs/:catalogId/courses', { schema: { tags: ['courses'], summary: 'The courses of a catalog (learners: published ones)', params: catalogParams, response: responses({ 200: z.array(courseSummarySchema).describe('The courses the caller can see') }, ...withIds) } }, async (request) =>
     inTenant(request, route, (ctx) => listCourses(ctx, request.params.catalogId)),
   );
 
   app.post(
     '/api/catalogs/:catalogId/courses',
-    { schema: { tags: ['courses'], summary: 'Create a course (catalog managers)', params: catalogParams, body: courseBodySchema } },
+    { schema: { tags: ['courses'], summary: 'Create a course (catalog managers)', params: catalogParams, body: courseBodySchema, response: responses({ 201: courseSchema }, ...withIds, ...withBody) } },
     async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createCourse(ctx, request.params.catalogId, request.body))),
   );
 
-  app.get('/api/courses/:courseId', { schema: { tags: ['courses'], params: courseParams } }, async (request) =>
+  app.get('/api/courses/:courseId', { schema: { tags: ['courses'], summary: 'A course: catalog managers see the quiz answers, learners do not', params: courseParams, response: responses({ 200: z.union([courseSchema, courseForLearnerSchema]).describe('The course: with quiz answers for its catalog managers, without for learners') }, ...withIds) } }, async (request) =>
     inTenant(request, route, (ctx) => getCourse(ctx, request.params.courseId)),
   );
 
   app.put(
     '/api/courses/:courseId',
-    { schema: { tags: ['courses'], summary: 'Replace a course (catalog managers)', params: courseParams, body: courseBodySchema } },
+    { schema: { tags: ['courses'], summary: 'Replace a course (catalog managers)', params: courseParams, body: courseBodySchema, response: responses({ 200: courseSchema }, ...withIds, ...withBody, 409) } },
     async (request) => inTenant(request, route, (ctx) => updateCourse(ctx, request.params.courseId, request.body)),
   );
 
   app.post(
     '/api/courses/:courseId/assignments',
-    { schema: { tags: ['enrolments'], summary: 'Assign a course to people with a due date (catalog managers)', params: courseParams, body: assignmentBodySchema } },
+    {
+      schema: {
+        tags: ['enrolments'],
+        summary: 'Assign a course to people with a due date (catalog managers)',
+        params: courseParams,
+        body: assignmentBodySchema,
+        response: responses({ 200: enrolmentListSchema }, ...withIds, ...withBody),
+      },
+    },
     async (request) => inTenant(request, route, (ctx) => assignCourse(ctx, request.params.courseId, request.body.learnerIds, request.body.dueAt)),
   );
 
-  app.get('/api/catalogs/:catalogId/plans', { schema: { tags: ['plans'], params: catalogParams } }, async (request) =>
+  app.get('/api/catalogs/:catalogId/plans', { schema: { tags: ['plans'], summary: 'The training plans of a catalog (learners: published ones)', params: catalogParams, response: responses({ 200: planListSchema }, ...withIds) } }, async (request) =>
     inTenant(request, route, (ctx) => listPlans(ctx, request.params.catalogId)),
   );
 
   app.post(
     '/api/catalogs/:catalogId/plans',
-    { schema: { tags: ['plans'], summary: 'Create a training plan (catalog managers)', params: catalogParams, body: planBodySchema } },
+    { schema: { tags: ['plans'], summary: 'Create a training plan (catalog managers)', params: catalogParams, body: planBodySchema, response: responses({ 201: planSchema }, ...withIds, ...withBody) } },
     async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createPlan(ctx, request.params.catalogId, request.body))),
   );
 }

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParams } from '../../../domain/api';
-import { assignmentRuleBodySchema } from '../../../domain/assignmentRules';
+import { myTeamSchema } from '../../../domain/apiResponses';
+import { assignmentRuleBodySchema, assignmentRuleSchema, createdAssignmentRuleSchema } from '../../../domain/assignmentRules';
+import { catalogReportSchema } from '../../../domain/reports';
 import { createAssignmentRule, listAssignmentRules } from '../../training/assignmentRules';
 import { myTeamTraining } from '../../training/myTraining';
 import { catalogReport, catalogReportCsv, catalogReportXlsx } from '../../training/reports';
+import { fileResponse, responses, withBody, withIds } from '../documentedResponses';
 import { inTenant, type RouteContext } from '../tenantScope';
 
 /** Mandatory-training rules, training reports for catalog managers, and the line manager's team view. */
@@ -12,7 +16,7 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
   const app = server.withTypeProvider<ZodTypeProvider>();
   const catalogParams = idParams('catalogId');
 
-  app.get('/api/catalogs/:catalogId/rules', { schema: { tags: ['rules'], summary: 'Mandatory assignment rules (catalog managers)', params: catalogParams } }, async (request) =>
+  app.get('/api/catalogs/:catalogId/rules', { schema: { tags: ['rules'], summary: 'Mandatory assignment rules (catalog managers)', params: catalogParams, response: responses({ 200: z.array(assignmentRuleSchema).describe('The rules of the catalog, oldest first') }, ...withIds) } }, async (request) =>
     inTenant(request, route, (ctx) => listAssignmentRules(ctx, request.params.catalogId)),
   );
 
@@ -24,6 +28,7 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
         summary: 'Assign a course to everyone matching department / job title / office / country / city, due within N days',
         params: catalogParams,
         body: assignmentRuleBodySchema,
+        response: responses({ 201: createdAssignmentRuleSchema }, ...withIds, ...withBody),
       },
     },
     async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createAssignmentRule(ctx, request.params.catalogId, request.body))),
@@ -31,13 +36,20 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
 
   app.get(
     '/api/catalogs/:catalogId/reports',
-    { schema: { tags: ['reports'], summary: 'Completion and overdue by department, office and course (catalog managers)', params: catalogParams } },
+    { schema: { tags: ['reports'], summary: 'Completion and overdue by department, office and course (catalog managers)', params: catalogParams, response: responses({ 200: catalogReportSchema }, ...withIds) } },
     async (request) => inTenant(request, route, (ctx) => catalogReport(ctx, request.params.catalogId)),
   );
 
   app.get(
     '/api/catalogs/:catalogId/reports/enrolments.csv',
-    { schema: { tags: ['reports'], summary: 'Every enrolment of the catalog as CSV (catalog managers)', params: catalogParams } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Every enrolment of the catalog as CSV (catalog managers)',
+        params: catalogParams,
+        response: responses({ 200: fileResponse('text/csv', 'RFC 4180 CSV, UTF-8 with a byte order mark, one row per enrolment') }, ...withIds),
+      },
+    },
     async (request, reply) => {
       const csv = await inTenant(request, route, (ctx) => catalogReportCsv(ctx, request.params.catalogId));
       return reply
@@ -50,7 +62,17 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
 
   app.get(
     '/api/catalogs/:catalogId/reports/enrolments.xlsx',
-    { schema: { tags: ['reports'], summary: 'Every enrolment of the catalog as an Excel workbook (catalog managers)', params: catalogParams } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Every enrolment of the catalog as an Excel workbook (catalog managers)',
+        params: catalogParams,
+        response: responses(
+          { 200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'An Excel workbook, one row per enrolment') },
+          ...withIds,
+        ),
+      },
+    },
     async (request, reply) => {
       const xlsx = await inTenant(request, route, (ctx) => catalogReportXlsx(ctx, request.params.catalogId));
       return reply
@@ -61,7 +83,7 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
     },
   );
 
-  app.get('/api/me/team', { schema: { tags: ['me'], summary: "Your direct reports' training status (line managers)" } }, async (request) =>
+  app.get('/api/me/team', { schema: { tags: ['me'], summary: "Your direct reports' training status (line managers)", response: responses({ 200: myTeamSchema }) } }, async (request) =>
     inTenant(request, route, (ctx) => myTeamTraining(ctx)),
   );
 }

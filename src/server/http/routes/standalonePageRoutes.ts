@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { promises as fs, readFileSync } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
+import serveStatic, { type SetHeadersResponse } from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AtriumPageConfig } from '../../../app/pageConfig';
 import type { DevIssuer } from '../../auth/devIssuer';
 import { type DevSignInPerson, registerDevSignInRoutes } from '../../devstack/devSignInRoutes';
 
 /**
- * The standalone page (the Teams tab outside SharePoint, and the local demo): `src/app` bundled with esbuild into
- * memory when the routes are registered, served with a strict Content-Security-Policy.
+ * The standalone page (the Teams tab outside SharePoint, and the local demo): the files `npm run build` made from
+ * `src/app` (scripts/buildPage.mjs), served with a strict Content-Security-Policy, and its configuration.
  */
 export interface StandalonePageOptions {
+  /** The built page: `index.html`, `app.js`, `icon.png`, `fonts/icons/` (`dist/app` after `npm run build`). */
+  pageDir: string;
   /** The service's auth mode. The dev sign-in exists in `dev` mode only, whatever else is passed. */
   authMode: 'dev' | 'entra';
   /** `service.devIssuer` (null in entra mode). */
@@ -29,16 +31,12 @@ export interface StandalonePageOptions {
 }
 
 export interface StandalonePage {
-  /** `off`: entra mode without an app registration for the page, so nothing was registered. */
-  mode: 'dev' | 'entra' | 'off';
-  /** Settles when the first bundle is built (or failed; a failed build is retried on the next request). */
-  bundled: Promise<void>;
+  /**
+   * `off`: entra mode without an app registration for the page; `not-built`: no built page in `pageDir`. In both
+   * cases nothing was registered.
+   */
+  mode: 'dev' | 'entra' | 'off' | 'not-built';
 }
-
-const APP_DIR = path.resolve(__dirname, '../../../app');
-const PROJECT_DIR = path.resolve(APP_DIR, '../..');
-const ENTRY_POINT = path.join(APP_DIR, 'main.tsx');
-const ICON_FONT_FILE = /^fabric-icons(?:-\d+)?-[0-9a-f]{8}\.woff$/;
 
 /** Hosts that may frame the page: Teams, Outlook and the Microsoft 365 app (Microsoft's tab requirements). */
 const FRAME_ANCESTORS = [
@@ -51,78 +49,55 @@ const FRAME_ANCESTORS = [
   'https://outlook.office365.com',
 ];
 
-interface Bundle {
-  code: Buffer;
-  /** The same code compressed once, for browsers that accept it (about a quarter of the size). */
-  brotli: Buffer;
-  gzip: Buffer;
-  etag: string;
-  /** The folder of the `@fluentui/font-icons-mdl2` the bundle was built with: its font files match its code. */
-  iconFontDir: string | null;
+/** What a built page folder must hold; anything else in it is served as it is. */
+const REQUIRED_PAGE_FILES = ['index.html', 'app.js'];
+
+/** Cache lifetimes: icon font names carry a content hash; the rest is revalidated (ETag) or short-lived. */
+function cacheControlFor(file: string): string {
+  if (file.includes(`${path.sep}fonts${path.sep}`)) return 'public, max-age=31536000, immutable';
+  if (file.endsWith('.png')) return 'public, max-age=86400';
+  return 'no-cache';
 }
 
 export function registerStandalonePageRoutes(app: FastifyInstance, options: StandalonePageOptions): StandalonePage {
   const pageConfig = pageConfigFor(options);
-  if (!pageConfig) return { mode: 'off', bundled: Promise.resolve() };
+  if (!pageConfig) return { mode: 'off' };
+
+  const pageDir = path.resolve(options.pageDir);
+  const missing = REQUIRED_PAGE_FILES.filter((file) => !fs.existsSync(path.join(pageDir, file)));
+  if (missing.length > 0) {
+    // The page is optional (entra mode without its app registration has none): the API still runs without it.
+    app.log.warn(`The standalone page is not built (${missing.join(', ')} missing in ${pageDir}): run \`npm run build\`. Serving the API only.`);
+    return { mode: 'not-built' };
+  }
 
   if (options.authMode === 'dev' && options.devIssuer && options.demo) {
     registerDevSignInRoutes(app, { issuer: options.devIssuer, apiAudience: options.apiAudience, ...options.demo });
   }
 
   const csp = contentSecurityPolicy(pageConfig);
-  const indexHtml = readFileSync(path.join(APP_DIR, 'index.html'), 'utf8');
   const configScript = `window.__ATRIUM_CONFIG__ = ${scriptSafeJson(pageConfig)};\n`;
-  // The Teams app's colour icon, so the tab and the page look the same.
-  const icon = readFileSync(path.join(PROJECT_DIR, 'teams', 'color.png'));
 
-  let building: Promise<Bundle> | undefined;
-  const bundle = (): Promise<Bundle> => {
-    if (!building) {
-      building = buildPageBundle();
-      building.catch((error: unknown) => {
-        building = undefined;
-        app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'bundling the standalone page failed');
-      });
-    }
-    return building;
-  };
-  const bundled = bundle().then(
-    () => undefined,
-    () => undefined,
-  );
-
-  const hidden = { schema: { hide: true } };
-  app.get('/', hidden, async (_request, reply) =>
-    secured(reply, 'no-cache').header('content-security-policy', csp).type('text/html; charset=utf-8').send(indexHtml),
-  );
-  app.get('/app-config.js', hidden, async (_request, reply) =>
-    secured(reply, 'no-store').type('text/javascript; charset=utf-8').send(configScript),
-  );
-  app.get('/icon.png', hidden, async (_request, reply) => secured(reply, 'public, max-age=86400').type('image/png').send(icon));
-  app.get('/app.js', hidden, async (request, reply) => {
-    const built = await bundle();
-    secured(reply, 'no-cache').header('etag', built.etag).header('vary', 'accept-encoding');
-    if (ifNoneMatch(request, built.etag)) return reply.code(304).send();
-    reply.type('text/javascript; charset=utf-8');
-    const encoding = preferredEncoding(request);
-    if (encoding) reply.header('content-encoding', encoding);
-    return reply.send(encoding === 'br' ? built.brotli : encoding === 'gzip' ? built.gzip : built.code);
-  });
-  app.get<{ Params: { file: string } }>('/fonts/icons/:file', hidden, async (request, reply) => {
-    const { iconFontDir } = await bundle();
-    const file = request.params.file;
-    if (!iconFontDir || !ICON_FONT_FILE.test(file)) return reply.code(404).send({ error: { code: 'not_found', message: 'no such icon font' } });
-    let font: Buffer;
-    try {
-      font = await fs.readFile(path.join(iconFontDir, 'fonts', file));
-    } catch {
-      return reply.code(404).send({ error: { code: 'not_found', message: 'no such icon font' } });
-    }
-    // The file name carries a content hash.
-    return secured(reply, 'public, max-age=31536000, immutable').type('font/woff').send(font);
+  // Its own scope: compression and the static routes apply to the page, not to the API.
+  void app.register(async (page) => {
+    await page.register(compress, { encodings: ['br', 'gzip'] });
+    // One route per file found at start (no wildcard): nothing but the built files is reachable, and `/` is index.html.
+    await page.register(serveStatic, {
+      root: pageDir,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (response: SetHeadersResponse, file: string) => {
+        secureHeaders(response, cacheControlFor(file));
+        if (file.endsWith('.html')) response.setHeader('content-security-policy', csp);
+      },
+    });
+    page.get('/app-config.js', { schema: { hide: true } }, async (_request, reply) => {
+      secured(reply, 'no-store');
+      return reply.type('text/javascript; charset=utf-8').send(configScript);
+    });
   });
 
-  return { mode: pageConfig.mode, bundled };
+  return { mode: pageConfig.mode };
 }
 
 function pageConfigFor(options: StandalonePageOptions): AtriumPageConfig | null {
@@ -171,55 +146,18 @@ function contentSecurityPolicy(config: AtriumPageConfig): string {
   ].join('; ');
 }
 
+const SECURITY_HEADERS: Record<string, string> = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+function secureHeaders(response: SetHeadersResponse, cacheControl: string): void {
+  response.setHeader('cache-control', cacheControl);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+}
+
 function secured(reply: FastifyReply, cacheControl: string): FastifyReply {
-  return reply.header('cache-control', cacheControl).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
-}
-
-function ifNoneMatch(request: FastifyRequest, etag: string): boolean {
-  const header = request.headers['if-none-match'];
-  return typeof header === 'string' && header.split(',').some((tag) => tag.trim() === etag);
-}
-
-function preferredEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
-  const accepted = String(request.headers['accept-encoding'] ?? '')
-    .split(',')
-    .map((part) => part.trim().split(';'))
-    .filter(([, quality]) => !quality || !/^q=0(\.0*)?$/.test(quality.trim()))
-    .map(([name]) => name.toLowerCase());
-  if (accepted.includes('br')) return 'br';
-  if (accepted.includes('gzip')) return 'gzip';
-  return null;
+  return reply.header('cache-control', cacheControl).headers(SECURITY_HEADERS);
 }
 
 /** JSON that is also safe inside any script context. */
 function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-/** Production React, minified, for current browsers; esbuild is loaded only when a page is served. */
-async function buildPageBundle(): Promise<Bundle> {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    absWorkingDir: PROJECT_DIR,
-    entryPoints: [ENTRY_POINT],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-    jsx: 'transform',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output for the standalone page');
-  const code = Buffer.from(output.contents);
-  const iconModule = Object.keys(result.metafile.inputs).find((input) => /node_modules\/@fluentui\/font-icons-mdl2\//.test(input));
-  const iconFontDir = iconModule ? path.resolve(PROJECT_DIR, iconModule.slice(0, iconModule.indexOf('@fluentui/font-icons-mdl2/') + '@fluentui/font-icons-mdl2'.length)) : null;
-  const etag = `W/"${createHash('sha256').update(code).digest('base64url').slice(0, 22)}"`;
-  const brotli = brotliCompressSync(code, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: code.length } });
-  return { code, brotli, gzip: gzipSync(code, { level: 9 }), etag, iconFontDir };
 }

@@ -1,14 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { directorySyncBodySchema, onboardingBodySchema } from '../../../domain/api';
+import { directorySyncStatusSchema, meSchema, regionListSchema, tenantSchema, type TenantView } from '../../../domain/apiResponses';
+import { myTrainingSchema } from '../../../domain/myTraining';
 import { DomainError, forbidden } from '../../../domain/errors';
 import { hasRole } from '../../../domain/roles';
 import type { TenantRecord } from '../../tenancy/tenantCatalog';
 import { toLearnerProfile } from '../../training/learners';
 import { myTraining } from '../../training/myTraining';
+import { responses, withBody } from '../documentedResponses';
 import { inTenant, notOnboarded, principalOf, type RouteContext } from '../tenantScope';
 
-function tenantView(record: TenantRecord, regionName: string | undefined) {
+function tenantView(record: TenantRecord, regionName: string | undefined): TenantView {
   return {
     tenantId: record.tenantId,
     displayName: record.displayName,
@@ -23,11 +26,11 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
   const app = server.withTypeProvider<ZodTypeProvider>();
   const regions = route.tenancy.regions;
 
-  app.get('/api/regions', { schema: { tags: ['tenant'], summary: 'The data-center regions a tenant can choose for its data' } }, async () =>
+  app.get('/api/regions', { schema: { tags: ['tenant'], summary: 'The data-center regions a tenant can choose for its data', response: responses({ 200: regionListSchema }) } }, async () =>
     regions.regions.map((r) => ({ id: r.id, displayName: r.displayName, geography: r.geography, country: r.country })),
   );
 
-  app.get('/api/tenant', { schema: { tags: ['tenant'], summary: "The caller's organisation: where its data lives" } }, async (request) => {
+  app.get('/api/tenant', { schema: { tags: ['tenant'], summary: "The caller's organisation: where its data lives", response: responses({ 200: tenantSchema }) } }, async (request) => {
     const principal = principalOf(request);
     const record = await route.tenancy.tenantRecord(principal.tenantId);
     if (!record || (record.status !== 'active' && !hasRole(principal.roles, 'Tenant.Admin'))) throw notOnboarded(principal);
@@ -36,7 +39,21 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
 
   app.post(
     '/api/tenant/onboarding',
-    { schema: { tags: ['tenant'], summary: 'Set up the organisation in the region of its choice (Tenant.Admin)', body: onboardingBodySchema } },
+    {
+      schema: {
+        tags: ['tenant'],
+        summary: 'Set up the organisation in the region of its choice (Tenant.Admin)',
+        body: onboardingBodySchema,
+        response: responses(
+          {
+            201: tenantSchema.describe('The organisation is set up: its database is ready'),
+            202: tenantSchema.describe('Set-up continues (status provisioning): poll GET /api/tenant, given in Location'),
+          },
+          ...withBody,
+          409,
+        ),
+      },
+    },
     async (request, reply) => {
       const principal = principalOf(request);
       if (!hasRole(principal.roles, 'Tenant.Admin')) throw forbidden('only a tenant admin (Tenant.Admin role) can set up the organisation');
@@ -72,6 +89,7 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
         tags: ['tenant'],
         summary: 'Sync learners from Microsoft Graph now (Tenant.Admin); poll GET for progress',
         body: directorySyncBodySchema,
+        response: responses({ 202: directorySyncStatusSchema.describe('The sync started (or was running): poll GET, given in Location') }, ...withBody, 409),
       },
     },
     async (request, reply) => {
@@ -86,12 +104,12 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
     },
   );
 
-  app.get('/api/tenant/directory-sync', { schema: { tags: ['tenant'], summary: 'Directory sync progress and last result (Tenant.Admin)' } }, async (request) => {
+  app.get('/api/tenant/directory-sync', { schema: { tags: ['tenant'], summary: 'Directory sync progress and last result (Tenant.Admin)', response: responses({ 200: directorySyncStatusSchema }, 409) } }, async (request) => {
     const { sync } = requireAdminWithDirectory(request);
     return inTenant(request, route, (ctx) => sync.status(ctx.principal.tenantId));
   });
 
-  app.get('/api/me', { schema: { tags: ['me'], summary: 'Who you are to Atrium, and exactly what it stores about you' } }, async (request) =>
+  app.get('/api/me', { schema: { tags: ['me'], summary: 'Who you are to Atrium, and exactly what it stores about you', response: responses({ 200: meSchema }) } }, async (request) =>
     inTenant(request, route, async (ctx, tenant) => {
       const row = await ctx.db
         .selectFrom('learners')
@@ -103,7 +121,7 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
     }),
   );
 
-  app.get('/api/me/training', { schema: { tags: ['me'], summary: 'My training: assigned, due, overdue, in progress and completed' } }, async (request) =>
+  app.get('/api/me/training', { schema: { tags: ['me'], summary: 'My training: assigned, due, overdue, in progress and completed', response: responses({ 200: myTrainingSchema }) } }, async (request) =>
     inTenant(request, route, (ctx) => myTraining(ctx)),
   );
 }

@@ -1,5 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { columnTypes } from './columnTypes';
+import { privacyPurgeMigration } from './tenant0010PrivacyPurge';
+import { privacyRightsMigration } from './tenant0011PrivacyRights';
 
 /**
  * Schema of a tenant database. Migrations are applied once each, in name order, under
@@ -241,9 +243,11 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
       '0001_initial': initial,
       '0002_identity_rules': identityRules,
       // Later migrations live in files of their own, one per piece of work; add each here.
+      '0010_privacy_purge': privacyPurgeMigration(dialect),
+      '0011_privacy_rights': privacyRightsMigration(dialect),
     }),
   };
 }
 
 /** The name of the newest migration: the schema version recorded in the tenant catalog. */
-export const TENANT_SCHEMA_VERSION = '0002_identity_rules';
+export const TENANT_SCHEMA_VERSION = '0011_privacy_rights';

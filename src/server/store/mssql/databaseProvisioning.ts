@@ -51,6 +51,11 @@ export function createDatabaseStatement(databaseName: string, placement: Databas
   return `CREATE DATABASE ${name} ( SERVICE_OBJECTIVE = ELASTIC_POOL ( name = ${bracketQuoted(placement.elasticPool)} ) ) WITH BACKUP_STORAGE_REDUNDANCY = '${redundancy}'`;
 }
 
+/** Offboarding: the tenant's database goes; `IF EXISTS` makes a repeated attempt a no-op. */
+export function dropDatabaseStatement(databaseName: string): string {
+  return `DROP DATABASE IF EXISTS ${bracketQuoted(assertTenantDatabaseName(databaseName))}`;
+}
+
 /** Read-only queries run on `master`; `@database_name` is bound as a parameter. */
 export const PROVISIONING_QUERIES = Object.freeze({
   engineEdition: `select cast(SERVERPROPERTY('EngineEdition') as int) as engine_edition`,

@@ -19,6 +19,7 @@ import {
   assertCatalogDatabaseName,
   assertTenantDatabaseName,
   createDatabaseStatement,
+  dropDatabaseStatement,
   elasticPoolPlacement,
   type DatabasePlacement,
 } from './databaseProvisioning';
@@ -90,6 +91,14 @@ export class MssqlEngine implements DatabaseEngine {
     }
     await this.createDatabaseIfMissing(server, databaseName, isAzure ? elasticPoolPlacement(region) : { kind: 'plain' });
     await this.waitUntilOnline(server, databaseName);
+  }
+
+  async dropTenantDatabase(region: Region, databaseName: string): Promise<void> {
+    const pool = await this.adminPool(region.azureSql.server);
+    const statement = dropDatabaseStatement(assertTenantDatabaseName(databaseName));
+    this.options.log?.('dropping database', { database: databaseName });
+    // A batch of its own, like CREATE DATABASE.
+    await withTransientRetry(async () => void (await pool.request().batch(statement)), this.retry);
   }
 
   async openTenantDatabase<DB>(region: Region, databaseName: string): Promise<Kysely<DB>> {

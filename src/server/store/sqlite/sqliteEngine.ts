@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Region } from '../../../domain/regions';
 import type { DatabaseEngine } from '../engine';
 import { withCachedStatements } from './cachedStatements';
+import { checkpointAndTruncate } from './tracelessCheckpoint';
+import { immediateTransactionSqliteDialect } from './immediateTransactions';
 
 const DATABASE_NAME = /^atrium_t_[0-9a-f]{32}$/;
 
@@ -39,20 +41,30 @@ export class SqliteEngine implements DatabaseEngine {
     db.close();
   }
 
+  async dropTenantDatabase(region: Region, databaseName: string): Promise<void> {
+    const file = this.tenantDatabaseFile(region, databaseName);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+  }
+
   async openTenantDatabase<DB>(region: Region, databaseName: string): Promise<Kysely<DB>> {
     return this.open<DB>(this.tenantDatabaseFile(region, databaseName), true);
   }
 
+  async makeErasureTraceless(db: Kysely<any>): Promise<void> {
+    await checkpointAndTruncate(db);
+  }
+
   private open<DB>(file: string, fileMustExist: boolean): Kysely<DB> {
     const database = new Database(file, { fileMustExist });
+    // First, so every later statement (these pragmas too) waits for a lock another process holds, up to 5 s.
+    database.pragma('busy_timeout = 5000');
     database.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before it is acknowledged, even across a power cut (NORMAL survives only crashes).
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     // Erased rows are overwritten with zeros, not left in free pages.
     database.pragma('secure_delete = ON');
-    database.pragma('busy_timeout = 5000');
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withCachedStatements(database) }) });
+    return new Kysely<DB>({ dialect: immediateTransactionSqliteDialect({ database: withCachedStatements(database) }) });
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DIRECTORY_USER_PROPERTIES, type DirectoryUser, type DirectoryUserProperty } from '../directoryGenerator';
+import { DIRECTORY_USER_PROPERTIES, type DirectoryUser, type DirectoryUserProperty } from '../directory/directoryGenerator';
 
 /** What one Graph call answers; the same shape serves plain HTTP and `$batch` items. */
 export interface GraphResponse {

@@ -17,6 +17,11 @@ export interface GraphStandInOptions {
   host?: string;
   /** One directory per tenant id; the verified token's tenant picks it. */
   directories: Map<string, Directory>;
+  /**
+   * Gives a tenant that has no directory yet one, on its first request (kept from then on). Without it, or when
+   * it answers undefined, the tenant's tokens are refused as Graph refuses a tenant it does not know.
+   */
+  createDirectory?: (tenantId: string) => Directory | undefined;
   /** Checks the `Authorization` header (Entra-shaped dev tokens in the service); throws when it is not acceptable. */
   verifyToken: (authorizationHeader: string) => Promise<GraphCaller>;
 }
@@ -70,7 +75,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
   let returnAllProperties = false;
   let stats = emptyStats();
 
-  const count = (endpoint: string) => {
+  const count = (endpoint: string): void => {
     stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
   };
 
@@ -97,6 +102,15 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
 
   let versionRoot = '';
 
+  function directoryOf(tenantId: string): Directory | undefined {
+    let directory = options.directories.get(tenantId);
+    if (!directory && options.createDirectory) {
+      directory = options.createDirectory(tenantId);
+      if (directory) options.directories.set(tenantId, directory);
+    }
+    return directory;
+  }
+
   async function handle(request: IncomingMessage): Promise<GraphResponse> {
     stats.requests++;
     const caller = await authenticate(request.headers.authorization);
@@ -110,7 +124,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
     const throttled = takeThrottle('request');
     if (throttled) return throttled;
 
-    const directory = options.directories.get(caller.tenantId)!;
+    const directory = directoryOf(caller.tenantId)!;
     const context: RouteContext = {
       directory,
       versionRoot,
@@ -133,7 +147,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
     } catch {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience or signature.');
     }
-    if (!options.directories.has(caller.tenantId)) {
+    if (!directoryOf(caller.tenantId)) {
       return graphError(401, 'InvalidAuthenticationToken', 'The token is valid but its tenant has no directory in this Graph stand-in.');
     }
     return caller;
@@ -193,7 +207,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
         server.closeAllConnections();
       }),
     directory(tenantId) {
-      const directory = options.directories.get(tenantId);
+      const directory = directoryOf(tenantId);
       if (!directory) throw new Error(`The Graph stand-in has no directory for tenant ${tenantId}`);
       return directory;
     },

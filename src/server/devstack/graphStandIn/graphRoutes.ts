@@ -1,4 +1,4 @@
-import type { DirectoryUser } from '../directoryGenerator';
+import type { DirectoryUser } from '../directory/directoryGenerator';
 import type { Directory, DirectoryChange, DirectoryGroup } from './directory';
 import {
   badRequest,
@@ -156,7 +156,7 @@ function getManager(context: RouteContext, idOrUpn: string, query: URLSearchPara
 }
 
 /** One page of users in creation order from `cursor`, keeping those `include` accepts; `next` is null on the last page. */
-function pageOf(context: RouteContext, cursor: number, pageSize: number, include: (user: DirectoryUser) => boolean) {
+function pageOf(context: RouteContext, cursor: number, pageSize: number, include: (user: DirectoryUser) => boolean): { users: DirectoryUser[]; next: number | null } {
   const users: DirectoryUser[] = [];
   let next = cursor;
   let more = false;

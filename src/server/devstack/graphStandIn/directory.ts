@@ -8,9 +8,9 @@ import {
   type DirectoryGeneratorOptions,
   type DirectoryUser,
   type DirectoryUserProperty,
-} from '../directoryGenerator';
-import { EXECUTIVE_DEPARTMENT, OFFICES } from '../organisationData';
-import { deterministicGuid, SeededRandom } from '../seededRandom';
+} from '../directory/directoryGenerator';
+import { EXECUTIVE_DEPARTMENT, OFFICES } from '../directory/organisationData';
+import { deterministicGuid, SeededRandom } from '../directory/seededRandom';
 
 /** Why a user left the delta: `changed` = soft-deleted (restorable for 30 days), `deleted` = gone for good. */
 export type RemovalReason = 'changed' | 'deleted';

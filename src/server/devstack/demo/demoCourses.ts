@@ -1,6 +1,6 @@
-import type { CourseInput } from '../../domain/course';
+import type { CourseInput } from '../../../domain/course';
 
-const sp = (path: string) => `https://contoso.sharepoint.com/sites/learning/${path}`;
+const sp = (path: string): string => `https://contoso.sharepoint.com/sites/learning/${path}`;
 
 /** The demo catalog: a dozen courses of the kind a mid-sized company runs. */
 export const DEMO_COURSES: Array<Omit<CourseInput, 'summary' | 'tags' | 'sequentialLessons' | 'quiz' | 'status'> & Partial<CourseInput>> = [

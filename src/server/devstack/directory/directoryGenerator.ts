@@ -75,6 +75,18 @@ export function generatedUserId(seed: string, index: number): string {
   return deterministicGuid(seed, `user:${index}`);
 }
 
+/** Hands out `first.last`, then `first.last2`, `first.last3`... Bounded by the size of the name pools, not of the directory. */
+export class MailNameAllocator {
+  private readonly used = new Map<string, number>();
+
+  allocate(givenName: string, surname: string): string {
+    const base = mailLocalPart(givenName, surname);
+    const count = (this.used.get(base) ?? 0) + 1;
+    this.used.set(base, count);
+    return count === 1 ? base : `${base}${count}`;
+  }
+}
+
 /**
  * Generates a directory lazily: a CEO, one head per department reporting to the CEO, then each department
  * breadth-first with spans of 3–10 (the last manager of a department may have fewer). Managers always come
@@ -89,7 +101,7 @@ export function* generateDirectoryUsers(options: DirectoryGeneratorOptions): Gen
   const random = new SeededRandom(`${seed}/people`);
   const mailNames = new MailNameAllocator();
   const officeWeights = OFFICES.map((o) => o.weight);
-  const randomOffice = () => random.weightedIndex(officeWeights);
+  const randomOffice = (): number => random.weightedIndex(officeWeights);
 
   const ceoId = generatedUserId(seed, 0);
   yield personAt(0, ceoId, null, EXECUTIVE_DEPARTMENT, CHIEF_EXECUTIVE_TITLE, HEAD_OFFICE_INDEX);
@@ -190,18 +202,6 @@ function jobTitleFor(department: Department, level: number, isManager: boolean, 
   if (isManager) return level === 2 ? department.directorTitle : department.managerTitle;
   const title = random.pick(department.individualTitles);
   return random.chance(0.25) && !title.startsWith('Senior ') ? `Senior ${title}` : title;
-}
-
-/** Hands out `first.last`, then `first.last2`, `first.last3`... Bounded by the size of the name pools, not of the directory. */
-export class MailNameAllocator {
-  private readonly used = new Map<string, number>();
-
-  allocate(givenName: string, surname: string): string {
-    const base = mailLocalPart(givenName, surname);
-    const count = (this.used.get(base) ?? 0) + 1;
-    this.used.set(base, count);
-    return count === 1 ? base : `${base}${count}`;
-  }
 }
 
 /** `Bjørn Løvås` → `bjorn.lovas`; `Daan de Vries` → `daan.devries`. */

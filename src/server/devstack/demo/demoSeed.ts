@@ -1,21 +1,22 @@
-import { courseInputSchema, type Course } from '../../domain/course';
-import { toLearnerIdentity } from '../../domain/identity';
-import type { DirectoryUser } from '../graph/directoryGenerator';
-import type { Tenancy } from '../tenancy/tenancy';
-import { createAssignmentRule } from '../training/assignmentRules';
-import { createCatalog } from '../training/catalogs';
-import { createCourse } from '../training/courses';
-import { assignCourse, selfEnrol } from '../training/enrolments';
-import { upsertLearnerIdentities } from '../training/learners';
-import { createPlan } from '../training/plans';
-import { recordProgress } from '../training/progress';
-import type { UseCaseContext } from '../training/useCaseContext';
+import { courseInputSchema, type Course } from '../../../domain/course';
+import { toLearnerIdentity } from '../../../domain/identity';
+import type { DirectoryUser } from '../directory/directoryGenerator';
+import type { Tenancy } from '../../tenancy/tenancy';
+import { createAssignmentRule } from '../../training/assignmentRules';
+import { createCatalog } from '../../training/catalogs';
+import { createCourse } from '../../training/courses';
+import { assignCourse, selfEnrol } from '../../training/enrolments';
+import { upsertLearnerIdentities } from '../../training/learners';
+import { createPlan } from '../../training/plans';
+import { recordProgress } from '../../training/progress';
+import type { UseCaseContext } from '../../training/useCaseContext';
 import { DEMO_COURSES } from './demoCourses';
 
 export const DEMO_TENANT_ID = 'c0a7b1d2-3e4f-4a5b-8c9d-0e1f2a3b4c5d';
 export const DEMO_TENANT_NAME = 'Contoso (demo)';
 export const DEMO_REGION = 'westeurope';
 export const DEMO_DIRECTORY_SEED = 'contoso-demo';
+export const DEMO_DIRECTORY_SIZE = 2000;
 
 export interface DemoPeople {
   admin: DirectoryUser;
@@ -28,7 +29,7 @@ export interface DemoPeople {
 export function pickDemoPeople(people: readonly DirectoryUser[]): DemoPeople {
   const managers = new Set(people.map((p) => p.managerId).filter((id): id is string => id !== null));
   const byId = new Map(people.map((p) => [p.id, p]));
-  const first = (test: (p: DirectoryUser) => boolean, what: string) => {
+  const first = (test: (p: DirectoryUser) => boolean, what: string): DirectoryUser => {
     const found = people.find(test);
     if (!found) throw new Error(`the demo directory has no ${what}`);
     return found;
@@ -70,7 +71,7 @@ export async function seedDemoTenant(options: {
     for (const course of DEMO_COURSES) {
       courses.push(await createCourse(manager, catalog.id, courseInputSchema.parse({ status: 'published', ...course })));
     }
-    const byTitle = (title: string) => {
+    const byTitle = (title: string): Course => {
       const course = courses.find((c) => c.title === title);
       if (!course) throw new Error(`demo course ${title} missing`);
       return course;
@@ -93,7 +94,7 @@ export async function seedDemoTenant(options: {
       criteria: { department: ['IT'] },
       dueWithinDays: 14,
     });
-    const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+    const inDays = (days: number): string => new Date(now.getTime() + days * 86_400_000).toISOString();
     await assignCourse(manager, byTitle('Code of Conduct 2026').id, [cast.learner.id, cast.lineManager.id], inDays(30));
     await assignCourse(manager, byTitle('Information Security Essentials').id, [cast.learner.id], inDays(7));
     await assignCourse(manager, byTitle('GDPR for Everyone').id, [cast.learner.id], inDays(60));

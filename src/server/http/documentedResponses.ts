@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { errorCodesFor, errorEnvelopeSchema, ERROR_STATUS_MEANINGS, type ErrorStatus } from '../../domain/apiErrors';
+
+/**
+ * The `response` map of a route's schema: its success answers and every error status it can give, all in the
+ * one error envelope. Zod schemas are serialised through (nothing outside them leaves) and documented in
+ * OpenAPI; `fileResponse` and `noContent` document answers that are not JSON.
+ */
+
+/** A non-JSON answer as OpenAPI describes it; `openApiTransform` passes it to the document unchanged. */
+export interface RawResponseSchema {
+  description: string;
+  type?: 'null';
+  content?: Record<string, { schema: { type: 'string'; format?: 'binary' } }>;
+}
+
+export type SuccessResponses = Record<number, z.ZodTypeAny | RawResponseSchema>;
+
+/** Statuses that depend on what the route takes and does; 401, 403, 500 and 503 every API route can answer. */
+export type RouteErrorStatus = 400 | 404 | 409 | 413 | 415;
+
+const ALWAYS: readonly ErrorStatus[] = [401, 403, 500, 503];
+
+function errorResponse(status: ErrorStatus) {
+  return errorEnvelopeSchema.describe(`${ERROR_STATUS_MEANINGS[status]}. Codes: ${errorCodesFor(status).join(', ')}`);
+}
+
+type WithErrors<S extends SuccessResponses> = S & Record<RouteErrorStatus | 401 | 403 | 500 | 503, ReturnType<typeof errorResponse>>;
+
+/**
+ * `responses({ 200: catalogSchema }, 400, 404)`: the success schemas, the errors named, and the errors every
+ * authenticated route can answer. Pass `withBody` for a route with a JSON body (400, 413, 415).
+ */
+export function responses<S extends SuccessResponses>(success: S, ...errors: RouteErrorStatus[]): WithErrors<S> {
+  const map: Record<number, unknown> = { ...success };
+  for (const status of [...new Set([...errors, ...ALWAYS])].sort((a, b) => a - b)) map[status] = errorResponse(status);
+  return map as WithErrors<S>;
+}
+
+/** The error statuses of a route that takes a JSON body. */
+export const withBody: RouteErrorStatus[] = [400, 413, 415];
+
+/** The error statuses of a route with ids in its path: malformed (400) or not visible to the caller (404). */
+export const withIds: RouteErrorStatus[] = [400, 404];
+
+export function fileResponse(mediaType: string, description: string): RawResponseSchema {
+  return { description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } };
+}
+
+export function noContent(description: string): RawResponseSchema {
+  return { description, type: 'null' };
+}

@@ -1,0 +1,207 @@
+import bidiFactory from 'bidi-js';
+import { fontChainFor, primaryFace, type FontFace, type FontWeight } from './certificateFonts';
+
+/**
+ * Lays out one piece of certificate text (a name, a title) in any script: picks a font per run of characters by
+ * what each font covers, wraps into lines that fit a width (shrinking the size for long text), and orders each line
+ * for display with the Unicode bidirectional algorithm. Shaping (Arabic joining forms, ligatures, emoji sequences)
+ * is fontkit's, applied when pdf-lib encodes a run; fontkit also lays a right-to-left run out in visual order.
+ */
+
+const bidi = bidiFactory();
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** A run ready to draw: text in the order the face's shaper expects, at `x` from the line's left edge. */
+export interface PlacedRun {
+  text: string;
+  face: FontFace;
+  x: number;
+  width: number;
+}
+
+export interface LaidOutLine {
+  runs: PlacedRun[];
+  width: number;
+  /** The line's characters in reading order, as an extractor should read them back. */
+  text: string;
+}
+
+export interface TextBlock {
+  size: number;
+  lines: LaidOutLine[];
+}
+
+export interface FitOptions {
+  weight: FontWeight;
+  maxWidth: number;
+  maxLines: number;
+  /** The preferred size; the text shrinks towards `minSize` until it fits in `maxLines`. */
+  size: number;
+  minSize: number;
+}
+
+interface LogicalRun {
+  text: string;
+  face: FontFace;
+  /** Bidi embedding level: odd is right-to-left. */
+  level: number;
+}
+
+const LETTER_OR_SYMBOL = /[\p{L}\p{Extended_Pictographic}]/u;
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+/** Where a line may break: after white space, and around each CJK character (CJK has no spaces between words). */
+const BREAK_TOKENS = /\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]+/gu;
+
+function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/** The face for each grapheme: marks, spaces, digits and punctuation stay in the face of the text around them. */
+function faceRuns(text: string, chain: FontFace[], weight: FontWeight): Array<{ text: string; face: FontFace; start: number }> {
+  const runs: Array<{ text: string; face: FontFace; start: number }> = [];
+  let offset = 0;
+  for (const cluster of splitGraphemes(text)) {
+    const codePoint = cluster.codePointAt(0)!;
+    const current = runs[runs.length - 1];
+    // Not after emoji: the emoji font's space is as wide as an emoji.
+    const staysInRun = current && current.face.family !== 'Noto Emoji' && !LETTER_OR_SYMBOL.test(cluster) && current.face.covers(codePoint);
+    const chosen = staysInRun ? current.face : (chain.find((f) => f.covers(codePoint)) ?? primaryFace(weight));
+    if (current && current.face === chosen) current.text += cluster;
+    else runs.push({ text: cluster, face: chosen, start: offset });
+    offset += cluster.length;
+  }
+  return runs;
+}
+
+/** Variation selectors, joiners and the like that a face has no glyph for would print as boxes: drop them. */
+function drawable(face: FontFace, text: string): string {
+  return text.replace(IGNORABLE, (ch) => (face.covers(ch.codePointAt(0)!) ? ch : ''));
+}
+
+function baseDirection(text: string): 'ltr' | 'rtl' {
+  const paragraph = bidi.getEmbeddingLevels(text).paragraphs[0];
+  return paragraph && paragraph.level % 2 === 1 ? 'rtl' : 'ltr';
+}
+
+/** Runs of one face and one embedding level, in logical order. */
+function logicalRuns(line: string, chain: FontFace[], weight: FontWeight, direction: 'ltr' | 'rtl'): LogicalRun[] {
+  const { levels } = bidi.getEmbeddingLevels(line, direction);
+  const runs: LogicalRun[] = [];
+  for (const faceRun of faceRuns(line, chain, weight)) {
+    let offset = faceRun.start;
+    for (const cluster of splitGraphemes(faceRun.text)) {
+      const level = levels[offset];
+      const current = runs[runs.length - 1];
+      if (current && current.face === faceRun.face && current.level === level) current.text += cluster;
+      else runs.push({ text: cluster, face: faceRun.face, level });
+      offset += cluster.length;
+    }
+  }
+  return runs;
+}
+
+/** Unicode bidi rule L2: reverse every maximal sequence at each level, from the highest down to the lowest odd one. */
+function visualOrder(runs: LogicalRun[]): LogicalRun[] {
+  const ordered = [...runs];
+  const highest = Math.max(0, ...runs.map((r) => r.level));
+  const lowestOdd = Math.min(...runs.map((r) => (r.level % 2 === 1 ? r.level : Infinity)));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < ordered.length; ) {
+      if (ordered[i].level < level) {
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < ordered.length && ordered[end].level >= level) end++;
+      ordered.splice(i, end - i, ...ordered.slice(i, end).reverse());
+      i = end;
+    }
+  }
+  return ordered;
+}
+
+/**
+ * The text of a right-to-left run as the face's shaper wants it. fontkit reverses a run of Arabic script itself (and
+ * shapes it, which needs logical order); a right-to-left run without such letters (brackets between Arabic words)
+ * is reversed here. Mirrored pairs such as brackets are swapped in both.
+ */
+function rightToLeftText(text: string): string {
+  const mirrored = Array.from(text, (ch) => bidi.getMirroredCharacter(ch) ?? ch).join('');
+  return STRONG_RTL.test(text) ? mirrored : splitGraphemes(mirrored).reverse().join('');
+}
+
+function placeLine(line: string, chain: FontFace[], options: FitOptions, size: number, direction: 'ltr' | 'rtl'): LaidOutLine {
+  let x = 0;
+  const runs: PlacedRun[] = [];
+  for (const run of visualOrder(logicalRuns(line, chain, options.weight, direction))) {
+    const text = drawable(run.face, run.level % 2 === 1 ? rightToLeftText(run.text) : run.text);
+    if (!text) continue;
+    const width = run.face.widthOf(text, size);
+    runs.push({ text, face: run.face, x, width });
+    x += width;
+  }
+  return { runs, width: x, text: line };
+}
+
+/** Greedy line filling over break tokens; a token wider than a whole line is cut between graphemes. */
+function wrap(text: string, fits: (line: string) => boolean): string[] {
+  const tokens = text.match(BREAK_TOKENS) ?? [];
+  const lines: string[] = [];
+  let current = '';
+  const pending = [...tokens];
+  while (pending.length > 0) {
+    const token = pending.shift()!;
+    const candidate = current + token;
+    if (fits(candidate.trimEnd())) {
+      current = candidate;
+      continue;
+    }
+    if (current.trim()) {
+      lines.push(current.trim());
+      current = '';
+      if (!/^\s+$/.test(token)) pending.unshift(token);
+      continue;
+    }
+    // Nothing on the line yet and the token alone is too wide: place it grapheme by grapheme.
+    const pieces = splitGraphemes(token);
+    if (pieces.length <= 1) {
+      current = token;
+      continue;
+    }
+    let head = '';
+    while (pieces.length > 0 && (head === '' || fits(head + pieces[0]))) head += pieces.shift()!;
+    lines.push(head);
+    if (pieces.length > 0) pending.unshift(pieces.join(''));
+  }
+  if (current.trim()) lines.push(current.trim());
+  return lines;
+}
+
+function withEllipsis(line: string, fits: (line: string) => boolean): string {
+  const pieces = splitGraphemes(line);
+  while (pieces.length > 0 && !fits(`${pieces.join('').trimEnd()}…`)) pieces.pop();
+  return `${pieces.join('').trimEnd()}…`;
+}
+
+/**
+ * Lays `text` out in at most `maxLines` lines no wider than `maxWidth`, at the largest size from `size` down to
+ * `minSize` (in steps of 1 pt) at which it fits; text that does not fit even then is cut with an ellipsis.
+ */
+export function fitText(text: string, options: FitOptions): TextBlock {
+  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const chain = fontChainFor(normalised, options.weight);
+  const direction = baseDirection(normalised);
+  const widthAt = (size: number) => (line: string) => placeLine(line, chain, options, size, direction).width <= options.maxWidth;
+  let size = options.size;
+  let lines = wrap(normalised, widthAt(size));
+  while (lines.length > options.maxLines && size > options.minSize) {
+    size = Math.max(options.minSize, size - 1);
+    lines = wrap(normalised, widthAt(size));
+  }
+  if (lines.length > options.maxLines) {
+    lines = lines.slice(0, options.maxLines);
+    lines[lines.length - 1] = withEllipsis(lines[lines.length - 1], widthAt(size));
+  }
+  return { size, lines: lines.map((line) => placeLine(line, chain, options, size, direction)) };
+}

@@ -1,0 +1,254 @@
+import assert from '../support/assert';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
+import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
+import { onTheWire, sendRaw, wireChange } from '../support/fuzzRawHttp';
+import { describeRequest, fuzzRequest, operationKey, operationsOf, type FuzzCallers, type FuzzPools, type FuzzRequest, type Operation } from '../support/fuzzRequests';
+import { courseBody, startTestService, type TestService } from '../support/testService';
+
+// Every operation of the OpenAPI document, fuzzed: malformed, hostile and schema-generated bodies, junk ids, odd
+// headers and garbage credentials, from the roles that matter, in a tenant with real data. Every answer is 2xx or
+// a clean 4xx envelope, never 5xx, never silence; a refused request changes nothing in the tenant's database.
+// ATRIUM_FUZZ_RUNS (requests per operation) and ATRIUM_FUZZ_SEED make longer or different runs.
+
+const RUNS_PER_OPERATION = Number(process.env.ATRIUM_FUZZ_RUNS ?? 30);
+/** Requests sent as raw bytes over a socket, across all operations. */
+const WIRE_RUNS = RUNS_PER_OPERATION * 4;
+const SEED = Number(process.env.ATRIUM_FUZZ_SEED ?? 20_261_125);
+/** Far beyond any real answer time: a request still unanswered then is a hang, not a slow machine. */
+const ANSWER_LIMIT_MS = 20_000;
+
+let t: TestService;
+const tenantId = randomUUID();
+const learnerId = randomUUID();
+const catalogManagerId = randomUUID();
+let callers: FuzzCallers;
+let pools: FuzzPools;
+let operations: Operation[];
+/** The user id behind each caller name, where the caller has one in the fuzzed tenant. */
+const callerIds: Record<string, string> = {};
+
+interface Ids {
+  catalogId: string[];
+  courseId: string[];
+  lessonId: string[];
+  planId: string[];
+  enrolmentId: string[];
+  certificateId: string[];
+  code: string[];
+  learnerId: string[];
+  region: string[];
+}
+const ids: Ids = { catalogId: [], courseId: [], lessonId: [], planId: [], enrolmentId: [], certificateId: [], code: [], learnerId: [], region: [] };
+
+async function created(method: string, url: string, token: string, body?: unknown): Promise<any> {
+  const response = await t.call(method, url, { token, ...(body !== undefined ? { body } : {}) });
+  assert.ok(response.status === 200 || response.status === 201, `${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+beforeAll(async () => {
+  t = await startTestService();
+  const adminId = await t.onboard(tenantId);
+  const newcomerId = randomUUID();
+  Object.assign(callerIds, { learner: learnerId, 'catalog manager': catalogManagerId, 'tenant admin': adminId, newcomer: newcomerId });
+  const tokens: Record<string, string> = {
+    learner: await t.token(tenantId, learnerId),
+    'catalog manager': await t.token(tenantId, catalogManagerId, ['Catalog.Manage']),
+    'tenant admin': await t.token(tenantId, adminId, ['Tenant.Admin']),
+    // Not known to the tenant yet: their first request is also their first sign-in.
+    newcomer: await t.token(tenantId, newcomerId),
+    'admin of a tenant not onboarded': await t.token(randomUUID(), randomUUID(), ['Tenant.Admin', 'Catalog.Manage']),
+  };
+  const admin = tokens['tenant admin'];
+
+  const catalog = await created('POST', '/api/catalogs', admin, { name: 'Compliance' });
+  const otherCatalog = await created('POST', '/api/catalogs', admin, { name: 'Leadership' });
+  const course = await created('POST', `/api/catalogs/${catalog.id}/courses`, admin, courseBody());
+  const quizless = await created('POST', `/api/catalogs/${catalog.id}/courses`, admin, courseBody({ title: 'Fire safety', quiz: null, sequentialLessons: false }));
+  const draft = await created('POST', `/api/catalogs/${otherCatalog.id}/courses`, admin, courseBody({ title: 'Draft', status: 'draft' }));
+  const plan = await created('POST', `/api/catalogs/${catalog.id}/plans`, admin, { title: 'Onboarding', courseIds: [course.id, quizless.id], status: 'published' });
+  await created('POST', `/api/catalogs/${catalog.id}/rules`, admin, { name: 'Sales', courseId: quizless.id, criteria: { department: ['Sales'] }, dueWithinDays: 30 });
+  const enrolment = await created('POST', `/api/courses/${course.id}/enrolments`, tokens.learner);
+  const finished = await created('POST', `/api/courses/${quizless.id}/enrolments`, tokens.learner);
+  for (const lesson of quizless.lessons) {
+    await created('POST', `/api/enrolments/${finished.id}/progress`, tokens.learner, { type: 'lesson-completed', lessonId: lesson.id });
+  }
+  const certificateId = (await created('GET', `/api/enrolments/${finished.id}`, tokens.learner)).certificateId as string;
+  assert.ok(certificateId, 'the quizless course is finished with a certificate');
+  const code = await t.service.tenancy.withTenantDatabase(tenantId, async (db) =>
+    (await db.selectFrom('certificates').select('verification_code').where('id', '=', certificateId).executeTakeFirstOrThrow()).verification_code,
+  );
+  await created('GET', '/api/me', tokens['catalog manager']);
+  const manager = await t.call('POST', `/api/catalogs/${catalog.id}/managers`, { token: admin, body: { learnerId: catalogManagerId } });
+  assert.equal(manager.status, 204, JSON.stringify(manager.body));
+
+  ids.catalogId.push(catalog.id, otherCatalog.id);
+  ids.courseId.push(course.id, quizless.id, draft.id);
+  ids.lessonId.push(...[course, quizless, draft].flatMap((c: { lessons: Array<{ id: string }> }) => c.lessons.map((l) => l.id)));
+  ids.planId.push(plan.id);
+  ids.enrolmentId.push(enrolment.id, finished.id);
+  ids.certificateId.push(certificateId);
+  ids.code.push(code, code.toLowerCase());
+  ids.learnerId.push(learnerId, catalogManagerId, adminId, randomUUID());
+  ids.region.push(...(await created('GET', '/api/regions', admin)).map((r: { id: string }) => r.id));
+
+  callers = { tokens, members: ['learner', 'catalog manager', 'tenant admin', 'newcomer'] };
+  const all = Object.values(ids).flat();
+  pools = { byName: (name) => (name in ids ? ids[name as keyof Ids] : undefined), anyId: all.filter((id) => /^[0-9a-f-]{36}$/.test(id)) };
+  operations = operationsOf((await t.call('GET', '/api/openapi.json')).body);
+});
+afterAll(() => t?.close());
+
+/** What a refused request must leave as it was: every row of the tenant's database, and the region folders' files. */
+async function worldState(): Promise<{ tenant: Record<string, string[]>; regionFiles: string[] }> {
+  const regions = path.join(t.dataDir, 'regions');
+  return {
+    tenant: await tenantSnapshot(t, tenantId),
+    regionFiles: fs.readdirSync(regions).flatMap((r) => fs.readdirSync(path.join(regions, r)).map((f) => `${r}/${f}`)).sort(),
+  };
+}
+
+/**
+ * A caller's first request registers them (their learner row, and the assignment rules that match them), whatever
+ * the request then gets: that is signing in, not the request. Only rows about such a first-time caller may appear.
+ */
+function withoutFirstSignIn(after: Awaited<ReturnType<typeof worldState>>, before: Awaited<ReturnType<typeof worldState>>, callerId: string | undefined) {
+  if (!callerId || JSON.stringify(before.tenant).includes(callerId)) return after;
+  const tenant = Object.fromEntries(Object.entries(after.tenant).map(([table, rows]) => [table, rows.filter((row) => !row.includes(callerId))]));
+  return { ...after, tenant };
+}
+
+interface Answer {
+  status: number;
+  body: any;
+  raw: Buffer;
+  headers: Record<string, unknown>;
+}
+
+function withinLimit<T>(work: Promise<T>, request: FuzzRequest): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_LIMIT_MS} ms: ${describeRequest(request)}`)), ANSWER_LIMIT_MS);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+async function inject(request: FuzzRequest): Promise<Answer> {
+  const response = await withinLimit(
+    t.service.app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, ...(request.payload !== undefined ? { payload: request.payload } : {}) }),
+    request,
+  );
+  return answerOf(response.statusCode, response.headers, response.rawPayload);
+}
+
+function answerOf(status: number, headers: Record<string, unknown>, raw: Buffer): Answer {
+  const json = String(headers['content-type'] ?? '').includes('application/json');
+  return { status, body: json ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8'), raw, headers };
+}
+
+/** The service on a real socket, for what only Node's HTTP parser sees. Closed with the service. */
+async function listening(): Promise<number> {
+  if (!t.service.app.server.listening) await t.service.app.listen({ port: 0, host: '127.0.0.1' });
+  return (t.service.app.server.address() as AddressInfo).port;
+}
+
+/** Statuses seen per operation, to show the fuzzer got past the validator into the use cases. */
+const seen = new Map<string, Map<number, number>>();
+
+function count(operation: Operation, status: number): void {
+  const bucket = seen.get(operationKey(operation)) ?? new Map<number, number>();
+  bucket.set(status, (bucket.get(status) ?? 0) + 1);
+  seen.set(operationKey(operation), bucket);
+}
+
+/** Sends one request and checks the invariants: 2xx or a clean 4xx envelope, and a refusal changes nothing. */
+async function exercise(operation: Operation, request: FuzzRequest, send: (request: FuzzRequest) => Promise<Answer>, where: string): Promise<void> {
+  const before = await worldState();
+  const answer = await send(request);
+  count(operation, answer.status);
+  assert.ok((answer.status >= 200 && answer.status < 300) || (answer.status >= 400 && answer.status < 500), `${answer.status} ${answer.raw.toString('utf8').slice(0, 300)} for ${where}`);
+  if (answer.status >= 300) {
+    assertCleanError(answer, answer.status, where);
+    assert.deepEqual(withoutFirstSignIn(await worldState(), before, callerIds[request.caller]), before, `a refused request changed the tenant: ${where}`);
+  }
+}
+
+/** The failing case and what failed about it (fast-check's own message leaves out the assertion). */
+function report<Ts>(result: fc.RunDetails<Ts>): string {
+  const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+  return `${error}\n${fc.defaultReportMessage(result) ?? ''}`;
+}
+
+/** One seed per operation, so operations do not all draw the same sequence of choices. */
+function seedFor(operation: Operation): number {
+  let hash = SEED | 0;
+  for (const char of operationKey(operation)) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+describe('fuzzing every operation of the OpenAPI document', () => {
+  test('every answer is 2xx or a clean 4xx, never a 5xx or no answer, and a refusal changes nothing', async () => {
+    assert.ok(operations.length >= 25, `the document lists ${operations.length} operations`);
+    const failures: string[] = [];
+    for (const operation of operations) {
+      const result = await fc.check(
+        fc.asyncProperty(fuzzRequest(operation, callers, pools), (request) => exercise(operation, request, inject, describeRequest(request))),
+        { numRuns: RUNS_PER_OPERATION, seed: seedFor(operation) },
+      );
+      if (result.failed) failures.push(`${operationKey(operation)}:\n${report(result)}`);
+    }
+    assert.deepEqual(failures, [], failures.join('\n\n'));
+  }, Math.max(120_000, RUNS_PER_OPERATION * 3_000));
+
+  test('on a real socket, duplicate and conflicting headers and odd framing get 2xx or a clean 4xx too', async () => {
+    const port = await listening();
+    const sample = fc.constantFrom(...operations).chain((operation) =>
+      fc.tuple(fc.constant(operation), fuzzRequest(operation, callers, pools), wireChange, fc.constantFrom(...Object.values(callers.tokens))),
+    );
+    const result = await fc.check(
+      fc.asyncProperty(sample, ([operation, request, change, other]) => {
+        const bytes = onTheWire(request, change, `Bearer ${other}`);
+        const send = async () => {
+          const answer = await withinLimit(sendRaw(port, bytes, ANSWER_LIMIT_MS), request);
+          return answerOf(answer.status, answer.headers, answer.body);
+        };
+        return exercise(operation, request, send, `${change} on the wire: ${describeRequest(request)}`);
+      }),
+      { numRuns: WIRE_RUNS, seed: SEED },
+    );
+    assert.ok(!result.failed, report(result));
+  }, Math.max(120_000, WIRE_RUNS * 1_000));
+
+  test('the fuzzer reaches past the validator: every operation taking a body had a request the use case answered', () => {
+    const shallow = [401, 400, 413, 415];
+    const notReached = operations
+      .filter((operation) => operation.bodySchema)
+      .map(operationKey)
+      .filter((key) => ![...(seen.get(key) ?? new Map<number, number>()).keys()].some((status) => !shallow.includes(status)));
+    if (process.env.ATRIUM_FUZZ_REPORT) console.log(JSON.stringify(Object.fromEntries([...seen].map(([k, v]) => [k, Object.fromEntries(v)])), null, 1));
+    assert.deepEqual(notReached, [], `statuses seen: ${JSON.stringify(Object.fromEntries([...seen].map(([k, v]) => [k, Object.fromEntries(v)])))}`);
+  });
+});
+
+describe('what the fuzzer found', () => {
+  test('an Expect header Node cannot meet gets 417 in the error envelope, not a bare status line', async () => {
+    const port = await listening();
+    const request: FuzzRequest = {
+      method: 'POST',
+      url: '/api/catalogs',
+      caller: 'tenant admin',
+      headers: { authorization: `Bearer ${callers.tokens['tenant admin']}`, 'content-type': 'application/json', expect: '' },
+      payload: JSON.stringify({ name: 'Sent with an odd Expect' }),
+    };
+    const before = await worldState();
+    const raw = await sendRaw(port, onTheWire(request, 'none', ''), ANSWER_LIMIT_MS);
+    const error = assertCleanError(answerOf(raw.status, raw.headers, raw.body), 417, 'Expect: (empty)');
+    assert.equal(error.code, 'expectation_failed');
+    assert.deepEqual(await worldState(), before);
+  });
+});
