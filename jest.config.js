@@ -2,7 +2,7 @@
 
 /**
  * Jest, as the brief asks. TypeScript is compiled by SWC (types are checked separately by `tsc`, before the tests).
- * jose is published as ES modules only, so it is compiled to CommonJS with the tests.
+ * jose and PnPjs (@pnp/*) are published as ES modules only, so they are compiled to CommonJS with the tests.
  */
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'classic' } } }, module: { type: 'commonjs' } }];
 
@@ -11,7 +11,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: ['^(?!.*/node_modules/(jose|cookie)/).*/node_modules/'],
+  transformIgnorePatterns: ['^(?!.*/node_modules/(jose|cookie|@pnp)/).*/node_modules/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 60_000,
   maxWorkers: 2,

@@ -1,3 +1,5 @@
+import type { Screen } from './appRoutes';
+
 /** The standalone page's own texts (the shared components bring theirs). */
 export const appStrings = {
   brand: 'Atrium',
@@ -17,4 +19,26 @@ export const appStrings = {
   entraIntro: 'Sign in with your work account to see your training.',
   entraSignIn: 'Sign in',
   startFailed: (reason: string): string => `Atrium could not start: ${reason}`,
+  skipToMain: 'Skip to main content',
+  navLabel: 'Atrium',
+  screens: {
+    training: 'My training',
+    catalog: 'Catalog',
+    team: 'Team',
+    privacy: 'My data & privacy',
+    manage: 'Manage people',
+    admin: 'Privacy administration',
+  } as Record<Screen, string>,
+  loadingPage: 'Loading Atrium…',
+  notAvailable: 'This page is not available to you. Choose one of the pages above.',
+  noticePrompt: 'Atrium has a privacy notice you have not accepted yet. Please read it before you carry on.',
+  noticePromptAction: 'Read the privacy notice',
+  noticeCheckAgain: 'I have accepted it',
+  manageTitle: 'Manage people',
+  manageIntro: 'The people with training records in a catalog you manage. You can remove a person from a catalog for good.',
+  managePicker: 'Catalog',
+  manageNoCatalogTitle: 'No catalog yet',
+  manageNoCatalogHint: 'You manage no catalog yet. Create one, or ask a tenant admin to make you a manager of one.',
+  adminTitle: 'Privacy administration',
+  adminIntro: 'Requests to be forgotten, how long records are kept, and the audit trail of privacy actions.',
 };

@@ -6,4 +6,13 @@
 export interface IHttpPort {
   getJson(path: string): Promise<unknown>;
   postJson(path: string, body: unknown): Promise<unknown>;
+  putJson(path: string, body: unknown): Promise<unknown>;
+  deleteJson(path: string): Promise<unknown>;
+  /** A file the API serves (a certificate PDF), with the name its Content-Disposition gives, if any. */
+  getBlob(path: string): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
 }

@@ -40,6 +40,8 @@ const environmentSchema = z.object({
   ATRIUM_ALLOWED_ORIGINS: z.string().default(''),
   /** Purges remove at most this many rows per table per transaction. */
   ATRIUM_PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(500),
+  /** Pause between two purge batches, so that a big purge yields to live requests; 0 runs them back to back. */
+  ATRIUM_PURGE_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** A purge runner's lease on a tenant's purge jobs; a runner that died is taken over after this long. */
   ATRIUM_PURGE_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,7 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     spa: { clientId: e.ATRIUM_SPA_CLIENT_ID, authority: e.ATRIUM_SPA_AUTHORITY, apiScope: e.ATRIUM_SPA_API_SCOPE },
     cors: { allowedOrigins },
-    purge: { batchSize: e.ATRIUM_PURGE_BATCH_SIZE, leaseMs: e.ATRIUM_PURGE_LEASE_MS },
+    purge: { batchSize: e.ATRIUM_PURGE_BATCH_SIZE, batchPauseMs: e.ATRIUM_PURGE_BATCH_PAUSE_MS, leaseMs: e.ATRIUM_PURGE_LEASE_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

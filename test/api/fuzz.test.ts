@@ -6,8 +6,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
+import { LearningPools } from '../support/fuzzPools';
 import { onTheWire, sendRaw, wireChange } from '../support/fuzzRawHttp';
-import { describeRequest, fuzzRequest, operationKey, operationsOf, type FuzzCallers, type FuzzPools, type FuzzRequest, type Operation } from '../support/fuzzRequests';
+import { describeRequest, fuzzRequest, operationKey, operationsOf, type FuzzCallers, type FuzzRequest, type Operation } from '../support/fuzzRequests';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 // Every operation of the OpenAPI document, fuzzed: malformed, hostile and schema-generated bodies, junk ids, odd
@@ -15,7 +16,7 @@ import { courseBody, startTestService, type TestService } from '../support/testS
 // a clean 4xx envelope, never 5xx, never silence; a refused request changes nothing in the tenant's database.
 // ATRIUM_FUZZ_RUNS (requests per operation) and ATRIUM_FUZZ_SEED make longer or different runs.
 
-const RUNS_PER_OPERATION = Number(process.env.ATRIUM_FUZZ_RUNS ?? 30);
+const RUNS_PER_OPERATION = Number(process.env.ATRIUM_FUZZ_RUNS ?? 20);
 /** Requests sent as raw bytes over a socket, across all operations. */
 const WIRE_RUNS = RUNS_PER_OPERATION * 4;
 const SEED = Number(process.env.ATRIUM_FUZZ_SEED ?? 20_261_125);
@@ -27,23 +28,11 @@ const tenantId = randomUUID();
 const learnerId = randomUUID();
 const catalogManagerId = randomUUID();
 let callers: FuzzCallers;
-let pools: FuzzPools;
 let operations: Operation[];
 /** The user id behind each caller name, where the caller has one in the fuzzed tenant. */
 const callerIds: Record<string, string> = {};
 
-interface Ids {
-  catalogId: string[];
-  courseId: string[];
-  lessonId: string[];
-  planId: string[];
-  enrolmentId: string[];
-  certificateId: string[];
-  code: string[];
-  learnerId: string[];
-  region: string[];
-}
-const ids: Ids = { catalogId: [], courseId: [], lessonId: [], planId: [], enrolmentId: [], certificateId: [], code: [], learnerId: [], region: [] };
+const pools = new LearningPools();
 
 async function created(method: string, url: string, token: string, body?: unknown): Promise<any> {
   const response = await t.call(method, url, { token, ...(body !== undefined ? { body } : {}) });
@@ -87,19 +76,17 @@ beforeAll(async () => {
   const manager = await t.call('POST', `/api/catalogs/${catalog.id}/managers`, { token: admin, body: { learnerId: catalogManagerId } });
   assert.equal(manager.status, 204, JSON.stringify(manager.body));
 
-  ids.catalogId.push(catalog.id, otherCatalog.id);
-  ids.courseId.push(course.id, quizless.id, draft.id);
-  ids.lessonId.push(...[course, quizless, draft].flatMap((c: { lessons: Array<{ id: string }> }) => c.lessons.map((l) => l.id)));
-  ids.planId.push(plan.id);
-  ids.enrolmentId.push(enrolment.id, finished.id);
-  ids.certificateId.push(certificateId);
-  ids.code.push(code, code.toLowerCase());
-  ids.learnerId.push(learnerId, catalogManagerId, adminId, randomUUID());
-  ids.region.push(...(await created('GET', '/api/regions', admin)).map((r: { id: string }) => r.id));
+  pools.add('catalogId', catalog.id, otherCatalog.id);
+  pools.add('courseId', course.id, quizless.id, draft.id);
+  pools.add('lessonId', ...[course, quizless, draft].flatMap((c: { lessons: Array<{ id: string }> }) => c.lessons.map((l) => l.id)));
+  pools.add('planId', plan.id);
+  pools.add('enrolmentId', enrolment.id, finished.id);
+  pools.add('certificateId', certificateId);
+  pools.add('code', code, code.toLowerCase());
+  pools.add('learnerId', learnerId, catalogManagerId, adminId, randomUUID());
+  pools.add('region', ...(await created('GET', '/api/regions', admin)).map((r: { id: string }) => r.id));
 
   callers = { tokens, members: ['learner', 'catalog manager', 'tenant admin', 'newcomer'] };
-  const all = Object.values(ids).flat();
-  pools = { byName: (name) => (name in ids ? ids[name as keyof Ids] : undefined), anyId: all.filter((id) => /^[0-9a-f-]{36}$/.test(id)) };
   operations = operationsOf((await t.call('GET', '/api/openapi.json')).body);
 });
 afterAll(() => t?.close());
@@ -117,7 +104,7 @@ async function worldState(): Promise<{ tenant: Record<string, string[]>; regionF
  * A caller's first request registers them (their learner row, and the assignment rules that match them), whatever
  * the request then gets: that is signing in, not the request. Only rows about such a first-time caller may appear.
  */
-function withoutFirstSignIn(after: Awaited<ReturnType<typeof worldState>>, before: Awaited<ReturnType<typeof worldState>>, callerId: string | undefined) {
+function withoutFirstSignIn(after: WorldState, before: WorldState, callerId: string | undefined): WorldState {
   if (!callerId || JSON.stringify(before.tenant).includes(callerId)) return after;
   const tenant = Object.fromEntries(Object.entries(after.tenant).map(([table, rows]) => [table, rows.filter((row) => !row.includes(callerId))]));
   return { ...after, tenant };
@@ -160,22 +147,43 @@ async function listening(): Promise<number> {
 /** Statuses seen per operation, to show the fuzzer got past the validator into the use cases. */
 const seen = new Map<string, Map<number, number>>();
 
-function count(operation: Operation, status: number): void {
-  const bucket = seen.get(operationKey(operation)) ?? new Map<number, number>();
+/** Counted under the method actually sent: a request sent with another method is a different operation. */
+function count(operation: Operation, request: FuzzRequest, status: number): void {
+  const key = operationKey({ ...operation, method: request.method });
+  const bucket = seen.get(key) ?? new Map<number, number>();
   bucket.set(status, (bucket.get(status) ?? 0) + 1);
-  seen.set(operationKey(operation), bucket);
+  seen.set(key, bucket);
 }
 
+type WorldState = Awaited<ReturnType<typeof worldState>>;
+
+/** The world as the last refused request left it (verified), so the next request need not read it again. */
+let settled: WorldState | null = null;
+
 /** Sends one request and checks the invariants: 2xx or a clean 4xx envelope, and a refusal changes nothing. */
-async function exercise(operation: Operation, request: FuzzRequest, send: (request: FuzzRequest) => Promise<Answer>, where: string): Promise<void> {
-  const before = await worldState();
+async function exercise(
+  operation: Operation,
+  request: FuzzRequest,
+  send: (request: FuzzRequest) => Promise<Answer>,
+  where: string,
+  options: { refusedAfterTheHandlerRan?: boolean } = {},
+): Promise<void> {
+  const before = settled ?? (await worldState());
+  settled = null;
   const answer = await send(request);
-  count(operation, answer.status);
+  count(operation, request, answer.status);
   assert.ok((answer.status >= 200 && answer.status < 300) || (answer.status >= 400 && answer.status < 500), `${answer.status} ${answer.raw.toString('utf8').slice(0, 300)} for ${where}`);
-  if (answer.status >= 300) {
-    assertCleanError(answer, answer.status, where);
-    assert.deepEqual(withoutFirstSignIn(await worldState(), before, callerIds[request.caller]), before, `a refused request changed the tenant: ${where}`);
+  if (answer.status < 300) {
+    pools.learnFrom(answer.body);
+    // An accepted erasure or retention run starts purges in the background; let them finish before the next snapshot.
+    await t.service.purges.idle();
+    return;
   }
+  assertCleanError(answer, answer.status, where);
+  if (options.refusedAfterTheHandlerRan) return;
+  const after = await worldState();
+  assert.deepEqual(withoutFirstSignIn(after, before, callerIds[request.caller]), before, `a refused request changed the tenant: ${where}`);
+  settled = after;
 }
 
 /** The failing case and what failed about it (fast-check's own message leaves out the assertion). */
@@ -203,6 +211,16 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       if (result.failed) failures.push(`${operationKey(operation)}:\n${report(result)}`);
     }
     assert.deepEqual(failures, [], failures.join('\n\n'));
+
+    // The generated bodies are good enough to get past the validator into every use case that takes one.
+    const statuses = Object.fromEntries([...seen].map(([key, counts]) => [key, Object.fromEntries(counts)]));
+    if (process.env.ATRIUM_FUZZ_REPORT) console.log(JSON.stringify(statuses, null, 1));
+    const beforeTheUseCase = [400, 401, 413, 414, 415];
+    const notReached = operations
+      .filter((operation) => operation.bodySchema)
+      .map(operationKey)
+      .filter((key) => ![...(seen.get(key)?.keys() ?? [])].some((status) => !beforeTheUseCase.includes(status)));
+    assert.deepEqual(notReached, [], `no request got past the validator; statuses seen: ${JSON.stringify(statuses)}`);
   }, Math.max(120_000, RUNS_PER_OPERATION * 3_000));
 
   test('on a real socket, duplicate and conflicting headers and odd framing get 2xx or a clean 4xx too', async () => {
@@ -217,22 +235,15 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           const answer = await withinLimit(sendRaw(port, bytes, ANSWER_LIMIT_MS), request);
           return answerOf(answer.status, answer.headers, answer.body);
         };
-        return exercise(operation, request, send, `${change} on the wire: ${describeRequest(request)}`);
+        // Node hands a request over once its headers are in, and Fastify reads no body for GET: the handler may have
+        // run (and, say, audited an export) before the broken chunk after the headers makes the connection fail.
+        const refusedAfterTheHandlerRan = change === 'broken chunk' && request.method === 'GET';
+        return exercise(operation, request, send, `${change} on the wire: ${describeRequest(request)}`, { refusedAfterTheHandlerRan });
       }),
       { numRuns: WIRE_RUNS, seed: SEED },
     );
     assert.ok(!result.failed, report(result));
   }, Math.max(120_000, WIRE_RUNS * 1_000));
-
-  test('the fuzzer reaches past the validator: every operation taking a body had a request the use case answered', () => {
-    const shallow = [401, 400, 413, 415];
-    const notReached = operations
-      .filter((operation) => operation.bodySchema)
-      .map(operationKey)
-      .filter((key) => ![...(seen.get(key) ?? new Map<number, number>()).keys()].some((status) => !shallow.includes(status)));
-    if (process.env.ATRIUM_FUZZ_REPORT) console.log(JSON.stringify(Object.fromEntries([...seen].map(([k, v]) => [k, Object.fromEntries(v)])), null, 1));
-    assert.deepEqual(notReached, [], `statuses seen: ${JSON.stringify(Object.fromEntries([...seen].map(([k, v]) => [k, Object.fromEntries(v)])))}`);
-  });
 });
 
 describe('what the fuzzer found', () => {

@@ -11,6 +11,9 @@ let t: TestService;
 const tenantA = randomUUID();
 const tenantB = randomUUID();
 const learnerA = randomUUID();
+/** A person of A whom B does not know at all (learnerA's oid is also a user of B). */
+const subjectA = randomUUID();
+let erasureRequestA: string;
 const a = {} as { catalogId: string; courseId: string; lessonId: string; planId: string; enrolmentId: string; certificateId: string; code: string };
 let adminA: string;
 let learnerTokenA: string;
@@ -51,6 +54,8 @@ beforeAll(async () => {
   a.code = await t.service.tenancy.withTenantDatabase(tenantA, async (db) =>
     (await db.selectFrom('certificates').select('verification_code').where('id', '=', a.certificateId).executeTakeFirstOrThrow()).verification_code,
   );
+  assert.equal((await t.call('GET', '/api/me', { token: await t.token(tenantA, subjectA) })).status, 200);
+  erasureRequestA = (await t.call('POST', '/api/me/erasure-request', { token: learnerTokenA, body: {} })).body.id;
   // B's users are known to B before the probes, so the probes themselves write nothing.
   assert.equal((await t.call('GET', '/api/me', { token: powerB })).status, 200);
   assert.equal((await t.call('GET', '/api/me', { token: sameOidB })).status, 200);
@@ -91,7 +96,6 @@ const cases: Record<string, IsolationCase> = {
     body: () => ({ type: 'lesson-completed', lessonId: a.lessonId }),
   },
   'GET /api/certificates/:certificateId/pdf': { url: () => `/api/certificates/${a.certificateId}/pdf` },
-  'GET /api/certificates/verify/:code': { url: () => `/api/certificates/verify/${a.code}` },
   'GET /api/catalogs/:catalogId/rules': { url: () => `/api/catalogs/${a.catalogId}/rules` },
   'POST /api/catalogs/:catalogId/rules': {
     url: () => `/api/catalogs/${a.catalogId}/rules`,
@@ -100,6 +104,11 @@ const cases: Record<string, IsolationCase> = {
   'GET /api/catalogs/:catalogId/reports': { url: () => `/api/catalogs/${a.catalogId}/reports` },
   'GET /api/catalogs/:catalogId/reports/enrolments.csv': { url: () => `/api/catalogs/${a.catalogId}/reports/enrolments.csv` },
   'GET /api/catalogs/:catalogId/reports/enrolments.xlsx': { url: () => `/api/catalogs/${a.catalogId}/reports/enrolments.xlsx` },
+  // Data-subject rights (test/dataRights).
+  'GET /api/learners/:learnerId/data.zip': { url: () => `/api/learners/${subjectA}/data.zip` },
+  'POST /api/learners/:learnerId/restriction': { url: () => `/api/learners/${subjectA}/restriction`, body: () => ({ reason: 'planted by B' }) },
+  'DELETE /api/learners/:learnerId/restriction': { url: () => `/api/learners/${subjectA}/restriction` },
+  'POST /api/tenant/erasure-requests/:requestId/decision': { url: () => `/api/tenant/erasure-requests/${erasureRequestA}/decision`, body: () => ({ decision: 'approve' }) },
 };
 
 describe('the API surface', () => {
@@ -112,7 +121,8 @@ describe('the API surface', () => {
   });
 
   test('every operation that takes an id has an isolation case', async () => {
-    const idTaking = (await documentedRoutes(t)).filter((r) => r.path.includes('/:')).map(routeKey);
+    // Public routes name their tenant in the path and need no token (certificate verification: test/api/certificates.test.ts).
+    const idTaking = (await documentedRoutes(t)).filter((r) => r.path.includes('/:') && !r.path.startsWith('/api/public/')).map(routeKey);
     assert.deepEqual(Object.keys(cases).sort(), idTaking.sort());
   });
 });

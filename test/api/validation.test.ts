@@ -28,6 +28,7 @@ const s = {} as {
   planId: string;
   enrolmentId: string;
   quizlessEnrolmentId: string;
+  erasureRequestId: string;
 };
 
 const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
@@ -55,7 +56,8 @@ beforeAll(async () => {
   s.planId = (await t.call('POST', `/api/catalogs/${s.catalogId}/plans`, { token: admin, body: { title: 'Plan', courseIds: [s.courseId], status: 'published' } })).body.id;
   s.enrolmentId = (await t.call('POST', `/api/courses/${s.courseId}/enrolments`, { token: learner })).body.id;
   s.quizlessEnrolmentId = (await t.call('POST', `/api/courses/${s.quizlessCourseId}/enrolments`, { token: learner })).body.id;
-  assert.ok(s.enrolmentId && s.quizlessEnrolmentId && s.planId && s.draftCourseId);
+  s.erasureRequestId = (await t.call('POST', '/api/me/erasure-request', { token: learner, body: {} })).body.id;
+  assert.ok(s.enrolmentId && s.quizlessEnrolmentId && s.planId && s.draftCourseId && s.erasureRequestId);
 });
 afterAll(() => t.close());
 
@@ -193,6 +195,73 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     required: 'lessonId',
     param: 'enrolmentId',
     successStatus: 200,
+  },
+  // Data-subject rights (test/dataRights).
+  'POST /api/learners/:learnerId/restriction': {
+    token: () => admin,
+    url: (id = learnerId) => `/api/learners/${id}/restriction`,
+    valid: () => ({ reason: 'accuracy contested' }),
+    wrongType: ['reason', 5],
+    param: 'learnerId',
+    successStatus: 200,
+  },
+  'PUT /api/tenant/privacy-notice': {
+    token: () => admin,
+    url: () => '/api/tenant/privacy-notice',
+    valid: () => ({ text: 'How Atrium uses your training records.' }),
+    wrongType: ['text', 5],
+    required: 'text',
+    successStatus: 200,
+  },
+  'POST /api/me/privacy-notice/acceptance': {
+    token: () => learner,
+    url: () => '/api/me/privacy-notice/acceptance',
+    valid: () => ({ version: 1 }),
+    wrongType: ['version', '1'],
+    required: 'version',
+    // 409 while no notice is published, or once a newer version is in force.
+    successStatus: [200, 409],
+  },
+  'POST /api/me/erasure-request': {
+    token: () => learner,
+    url: () => '/api/me/erasure-request',
+    valid: () => ({ note: 'I am leaving' }),
+    wrongType: ['note', 5],
+    // 201 for a new request, 200 when one is already pending.
+    successStatus: [200, 201],
+  },
+  'POST /api/tenant/erasure-requests/:requestId/decision': {
+    token: () => admin,
+    url: (id = s.erasureRequestId) => `/api/tenant/erasure-requests/${id}/decision`,
+    valid: () => ({ decision: 'reject', reason: 'Records kept for the audit' }),
+    wrongType: ['reason', 5],
+    required: 'reason',
+    param: 'requestId',
+    successStatus: 200,
+  },
+  'PUT /api/tenant/retention-policy': {
+    token: () => admin,
+    url: () => '/api/tenant/retention-policy',
+    valid: () => ({ inactiveDays: 365, departedDays: 90, noticeNotAcceptedDays: null, dryRunFirst: true }),
+    wrongType: ['dryRunFirst', 'yes'],
+    required: 'dryRunFirst',
+    successStatus: 200,
+  },
+  'POST /api/tenant/retention/preview': {
+    token: () => admin,
+    url: () => '/api/tenant/retention/preview',
+    valid: () => ({ sampleSize: 5 }),
+    wrongType: ['sampleSize', 'five'],
+    successStatus: 200,
+  },
+  'POST /api/tenant/retention/runs': {
+    token: () => admin,
+    url: () => '/api/tenant/retention/runs',
+    valid: () => ({ expectedTotal: 1 }),
+    wrongType: ['expectedTotal', '1'],
+    required: 'expectedTotal',
+    // 409 unless the policy selects exactly one person: the set-up decides, not the input.
+    successStatus: [202, 409],
   },
 };
 

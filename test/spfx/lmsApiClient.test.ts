@@ -42,6 +42,18 @@ function fakePort(answers: Record<string, unknown>): IHttpPort & { asked: string
       asked.push(`POST ${path}`);
       return answers[path];
     },
+    async putJson(path: string): Promise<unknown> {
+      asked.push(`PUT ${path}`);
+      return answers[path];
+    },
+    async deleteJson(path: string): Promise<unknown> {
+      asked.push(`DELETE ${path}`);
+      return answers[path];
+    },
+    async getBlob(path: string) {
+      asked.push(`GET ${path}`);
+      return { blob: new Blob([String(answers[path])]), fileName: null };
+    },
   };
 }
 

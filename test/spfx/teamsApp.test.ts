@@ -1,5 +1,5 @@
 import assert from '../support/assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@jest/globals';
 import Ajv from 'ajv';
@@ -31,7 +31,7 @@ function officialTeamsSchemaPath(manifest: { $schema?: string }): string {
 function teamsManifestValidator(schemaPath: string): Ajv.ValidateFunction {
   // The official schema is draft-04 but uses `const` (e.g. manifestVersion "1.29"); ajv 6 understands both.
   const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
-  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+  ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
   return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
 }
 
@@ -111,17 +111,22 @@ test('the solution package asks for the API permission and is deployable tenant-
   assert.notEqual(solution.id, webPartManifest.id);
 });
 
-test('config.json bundles the web part manifest and its localized strings', () => {
+test('config.json bundles every web part manifest and its localized strings', () => {
   const config = readJson('config/config.json');
   const components = Object.values(config.bundles).flatMap((bundle: any) => bundle.components);
-  assert.deepEqual(
-    components.map((c: any) => c.manifest),
-    ['./src/webparts/myTraining/MyTrainingWebPart.manifest.json'],
-  );
-  const stringsModule = readFileSync(path.join(root, 'src/webparts/myTraining/loc/mystrings.d.ts'), 'utf8');
+  const bundled = components.map((c: any) => String(c.manifest).replace(/^\.\//, '')).sort();
+  const webParts = readdirSync(path.join(root, 'src/webparts'))
+    .flatMap((folder) => {
+      const dir = path.join(root, 'src/webparts', folder);
+      return statSync(dir).isDirectory() ? readdirSync(dir).filter((file) => file.endsWith('.manifest.json')).map((file) => `src/webparts/${folder}/${file}`) : [];
+    })
+    .sort();
+  assert.deepEqual(bundled, webParts);
+  assert.ok(bundled.includes('src/webparts/myTraining/MyTrainingWebPart.manifest.json'));
   for (const [moduleName, resourcePath] of Object.entries(config.localizedResources) as [string, string][]) {
-    assert.ok(stringsModule.includes(`declare module '${moduleName}'`), `${moduleName} is declared`);
     const source = resourcePath.replace(/^lib\//, 'src/').replace('{locale}', 'en-us');
+    const stringsModule = readFileSync(path.join(root, path.dirname(source), 'mystrings.d.ts'), 'utf8');
+    assert.ok(stringsModule.includes(`declare module '${moduleName}'`), `${moduleName} is declared`);
     assert.ok(readFileSync(path.join(root, source), 'utf8').includes('define('), `${source} is an AMD strings module`);
   }
 });

@@ -24,7 +24,7 @@ export async function documentedRoutes(t: TestService): Promise<ApiRoute[]> {
   return routes.sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
 }
 
-/** Every method and path the Fastify router serves (HEAD excluded), read from its route tree. */
+/** Every method and path the Fastify router serves, read from its route tree: HEAD and the CORS preflight (OPTIONS *) excluded. */
 export function servedRoutes(t: TestService): ApiRoute[] {
   const tree = t.service.app.printRoutes({ commonPrefix: false });
   const prefixes: string[] = [];
@@ -37,7 +37,7 @@ export function servedRoutes(t: TestService): ApiRoute[] {
     const path = prefixes.join('') + match[2];
     prefixes.push(match[2]);
     for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') routes.push({ method, path });
+      if (method !== 'HEAD' && !(method === 'OPTIONS' && path === '*')) routes.push({ method, path });
     }
   }
   return routes.sort((a, b) => routeKey(a).localeCompare(routeKey(b)));

@@ -169,6 +169,8 @@ function firstResponse(bytes: Buffer, ended: boolean): RawAnswer | null {
   const [statusLine, ...headerLines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
   if (!status) throw new Error(`not an HTTP response: ${statusLine}`);
+  // An interim answer (100 Continue to an Expect header) comes before the real one.
+  if (status < 200) return firstResponse(bytes.subarray(headEnd + 4), ended);
   const headers: Record<string, string> = {};
   for (const line of headerLines) {
     const colon = line.indexOf(':');

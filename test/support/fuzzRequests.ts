@@ -3,7 +3,7 @@
 // (generated from the operation's schema, mutated, or hostile) and which headers.
 import fc from 'fast-check';
 import { contentType, extraHeaders, garbageAuthorization, hostileJsonValue, hostilePayload, junkPathSegment, junkQuery, percentEncode } from './fuzzInputs';
-import { mutatedValue, validValue, type JsonSchema, type ValuePools } from './fuzzSchema';
+import { fromPool, mutatedValue, validValue, type JsonSchema, type ValuePools } from './fuzzSchema';
 
 export interface Operation {
   method: string;
@@ -96,7 +96,7 @@ function broken(operation: Operation, callers: FuzzCallers, pools: FuzzPools): f
     { weight: 2, arbitrary: garbageAuthorization(anyToken).map((header) => ({ caller: 'garbage credentials', header: header as string | undefined })) },
   );
   const segment = (name: string) =>
-    fc.oneof({ weight: 4, arbitrary: realSegment(name, pools) }, { weight: 1, arbitrary: fc.constantFrom(...pools.anyId) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 3, arbitrary: junkPathSegment });
+    fc.oneof({ weight: 4, arbitrary: realSegment(name, pools) }, { weight: 1, arbitrary: fromPool(pools.anyId, fc.uuid()) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 3, arbitrary: junkPathSegment });
   return fc
     .record({
       method: fc.oneof({ weight: 12, arbitrary: fc.constant(operation.method) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) }),
@@ -117,7 +117,7 @@ function broken(operation: Operation, callers: FuzzCallers, pools: FuzzPools): f
 
 function realSegment(name: string, pools: FuzzPools): fc.Arbitrary<string> {
   const known = pools.byName(name);
-  return known?.length ? fc.constantFrom(...known).map(percentEncode) : fc.uuid();
+  return known ? fromPool(known, fc.uuid()).map(percentEncode) : fc.uuid();
 }
 
 function pathFor(operation: Operation, pools: FuzzPools, segment: (name: string, pools: FuzzPools) => fc.Arbitrary<string>): fc.Arbitrary<string> {

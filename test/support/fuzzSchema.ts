@@ -29,8 +29,16 @@ export interface JsonSchema {
   nullable?: boolean;
 }
 
-/** Known values to use for a property or parameter, by its name: the tenant's real ids, the offered regions. */
+/**
+ * Known values to use for a property or parameter, by its name: the tenant's real ids, the offered regions. A pool
+ * may grow while the fuzzer runs (it learns the ids of what it creates), so it is read when a value is drawn.
+ */
 export type ValuePools = (name: string) => readonly string[] | undefined;
+
+/** One of the pool's values as the pool is when the value is drawn, or the fallback while it is empty. */
+export function fromPool(pool: readonly string[], fallback: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.tuple(fc.nat(), fallback).map(([index, other]) => (pool.length ? pool[index % pool.length] : other));
+}
 
 export interface ValueOptions {
   /** Mix hostile strings (unicode, NUL, surrogates, SQL, script) into strings that otherwise fit the schema. */
@@ -91,9 +99,9 @@ function stringValue(schema: JsonSchema, pools: ValuePools, options: ValueOption
   const known = pools(singular(name));
   if (schema.pattern && GUID_PATTERN.test(schema.pattern)) {
     const random = fc.uuid();
-    return known?.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: random }) : random;
+    return known ? fc.oneof({ weight: 4, arbitrary: fromPool(known, random) }, { weight: 1, arbitrary: random }) : random;
   }
-  if (known?.length) return fc.constantFrom(...known);
+  if (known) return fromPool(known, fc.constant('unknown'));
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= min && s.length <= max);
   if (schema.format === 'uri') {
     return fc

@@ -20,6 +20,8 @@ const scripts = {
   greek: { learnerName: 'Γιώργος Παπαδόπουλος', courseTitle: 'Ασφάλεια πληροφοριών', organisation: 'Contoso Ελλάς' },
   arabic: { learnerName: 'محمد علي', courseTitle: 'أمن المعلومات للمبتدئين', organisation: 'شركة كونتوسو' },
   chineseAndEmoji: { learnerName: '王伟 👩‍🎓🎉', courseTitle: '信息安全培训 ✅', organisation: 'Contoso 中国' },
+  tamil: { learnerName: 'முருகன்', courseTitle: 'தகவல் பாதுகாப்பு', organisation: 'Contoso Singapore' },
+  uncovered: { learnerName: '김민준', courseTitle: 'דוד สมชาย', organisation: 'Contoso' },
 };
 
 const longTitle = (
@@ -66,6 +68,16 @@ describe('a certificate prints names and titles in any script', () => {
     expect(squeezed).toContain('王伟👩‍🎓🎉');
     expect(squeezed).toContain('信息安全培训✅');
     expect(lines.join('\n')).not.toMatch(/[?\uFFFD]/);
+  });
+
+  test('Tamil (Singapore) prints and comes back out', () => {
+    expect(pages.tamil.lines).toContain(scripts.tamil.courseTitle);
+  });
+
+  test('a script no embedded font covers (Hangul, Hebrew, Thai) prints as missing-glyph boxes, and the rest of the certificate is whole', () => {
+    expect(pages.uncovered.lines).toContain('This certifies that');
+    expect(pages.uncovered.lines).toContain(`Verification code: ${base.verificationCode}`);
+    expect(pages.uncovered.lines.join('\n')).not.toContain('?');
   });
 
   test('the verification code and the full verification address are printed', () => {

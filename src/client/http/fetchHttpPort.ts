@@ -1,9 +1,10 @@
-import type { IHttpPort } from '../httpPort';
+import type { DownloadedFile, IHttpPort } from '../httpPort';
 import { lmsApiErrorFromTransport } from '../lmsApiError';
 import { apiUrl } from './apiUrl';
-import { readJsonResponse, type JsonResponseLike } from './readJsonResponse';
+import { readFileResponse, type FileResponseLike } from './readFileResponse';
+import { readJsonResponse } from './readJsonResponse';
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<JsonResponseLike>;
+export type FetchLike = (url: string, init: RequestInit) => Promise<FileResponseLike>;
 
 export interface FetchHttpPortOptions {
   baseUrl: string;
@@ -29,12 +30,28 @@ export class FetchHttpPort implements IHttpPort {
     return this.send('POST', path, body);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown): Promise<unknown> {
+  putJson(path: string, body: unknown): Promise<unknown> {
+    return this.send('PUT', path, body);
+  }
+
+  deleteJson(path: string): Promise<unknown> {
+    return this.send('DELETE', path, undefined);
+  }
+
+  async getBlob(path: string): Promise<DownloadedFile> {
+    return readFileResponse(await this.request('GET', path, undefined, '*/*'));
+  }
+
+  private async send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<unknown> {
+    return readJsonResponse(await this.request(method, path, body, 'application/json'));
+  }
+
+  private async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, accept: string): Promise<FileResponseLike> {
     const fetchImpl: FetchLike = this.options.fetch ?? ((url, init) => fetch(url, init));
-    let response: JsonResponseLike;
+    let response: FileResponseLike;
     try {
       const token = await this.options.getAccessToken();
-      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+      const headers: Record<string, string> = { Accept: accept, Authorization: `Bearer ${token}` };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       response = await fetchImpl(apiUrl(this.options.baseUrl, path), {
         method,
@@ -44,6 +61,6 @@ export class FetchHttpPort implements IHttpPort {
     } catch (cause) {
       throw lmsApiErrorFromTransport(cause);
     }
-    return readJsonResponse(response);
+    return response;
   }
 }

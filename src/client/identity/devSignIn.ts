@@ -1,49 +1,35 @@
+import { z } from 'zod';
+import { devSessionSchema, devSignInOfferSchema, type DemoPerson, type DevSession, type DevSignInOffer } from '../../domain/devSignIn';
 import { type IAccessTokenProvider, SignInRequiredError, type TokenAudience } from './accessTokenProvider';
 
 /** The dev-only endpoint of a local Atrium service (it does not exist when the service runs with Entra ID). */
 export const DEV_SIGN_IN_PATH = '/dev/sign-in';
 
-/** Someone the local demo lets you sign in as. */
-export interface DemoPerson {
-  id: string;
-  displayName: string;
-  jobTitle: string | null;
-  /** What they do in the demo, e.g. "Learner" or "Training manager". */
-  role: string;
-  /** App roles their tokens carry, e.g. `Catalog.Manage`. */
-  roles: string[];
-}
-
-export interface DevSignInOffer {
-  tenantId: string;
-  tenantName: string;
-  people: DemoPerson[];
-}
-
-/** What a dev sign-in gives: tokens of Entra's shape for the LMS API and for (the stand-in of) Microsoft Graph. */
-export interface DevSession {
-  tenantId: string;
-  userId: string;
-  displayName: string;
-  /** ISO date-time; both tokens expire then. */
-  expiresAt: string;
-  accessTokens: Record<TokenAudience, string>;
-}
+export type { DemoPerson, DevSession, DevSignInOffer };
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** The body of a successful answer, or an Error with the service's own message. */
-async function readAnswer<T>(response: Response): Promise<T> {
+const errorMessageSchema = z.object({ error: z.object({ message: z.string() }) });
+
+/** The body of a successful answer, checked against its schema, or an Error with the service's own message. */
+async function readAnswer<S extends z.ZodTypeAny>(response: Response, schema: S): Promise<z.output<S>> {
   const text = await response.text();
-  if (response.ok) return JSON.parse(text) as T;
-  let message = `The local sign-in answered ${response.status}.`;
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } };
-    if (body.error && typeof body.error.message === 'string') message = body.error.message;
-  } catch {
-    // Not JSON: keep the status line.
+  const body = parseJson(text);
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new Error(`The local sign-in answered ${response.status} with a body this page does not understand.`);
   }
-  throw new Error(message);
+  const error = errorMessageSchema.safeParse(body);
+  throw new Error(error.success ? error.data.error.message : `The local sign-in answered ${response.status}.`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Talks to `/dev/sign-in`: who can sign in, and tokens for one of them. */
@@ -61,7 +47,7 @@ export class DevSignInClient {
     if (response.status === 404) {
       throw new Error('this Atrium service offers no demo sign-in. `npm start` offers one when it seeds the demo tenant (ATRIUM_SEED_DEMO=true).');
     }
-    return readAnswer<DevSignInOffer>(response);
+    return readAnswer(response, devSignInOfferSchema);
   }
 
   async signIn(userId: string): Promise<DevSession> {
@@ -70,7 +56,7 @@ export class DevSignInClient {
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({ userId }),
     });
-    return readAnswer<DevSession>(response);
+    return readAnswer(response, devSessionSchema);
   }
 }
 
@@ -82,21 +68,6 @@ export interface KeyValueStorage {
 }
 
 const SESSION_KEY = 'atrium.devSession';
-
-function isDevSession(value: unknown): value is DevSession {
-  if (typeof value !== 'object' || value === null) return false;
-  const session = value as Partial<DevSession>;
-  return (
-    typeof session.tenantId === 'string' &&
-    typeof session.userId === 'string' &&
-    typeof session.displayName === 'string' &&
-    typeof session.expiresAt === 'string' &&
-    typeof session.accessTokens === 'object' &&
-    session.accessTokens !== null &&
-    typeof session.accessTokens.lmsApi === 'string' &&
-    typeof session.accessTokens.graph === 'string'
-  );
-}
 
 /** Keeps the dev session in the tab's sessionStorage: gone when the tab closes, never shared with other tabs. */
 export class DevSessionStore {
@@ -112,17 +83,12 @@ export class DevSessionStore {
   load(): DevSession | null {
     const text = this.storage.getItem(SESSION_KEY);
     if (text === null) return null;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = undefined;
-    }
-    if (!isDevSession(value) || !(Date.parse(value.expiresAt) > this.now())) {
+    const session = devSessionSchema.safeParse(parseJson(text));
+    if (!session.success || !(Date.parse(session.data.expiresAt) > this.now())) {
       this.clear();
       return null;
     }
-    return value;
+    return session.data;
   }
 
   save(session: DevSession): void {

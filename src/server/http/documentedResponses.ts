@@ -21,11 +21,11 @@ export type RouteErrorStatus = 400 | 404 | 409 | 413 | 415;
 
 const ALWAYS: readonly ErrorStatus[] = [401, 403, 500, 503];
 
-function errorResponse(status: ErrorStatus) {
+function errorResponse(status: ErrorStatus): typeof errorEnvelopeSchema {
   return errorEnvelopeSchema.describe(`${ERROR_STATUS_MEANINGS[status]}. Codes: ${errorCodesFor(status).join(', ')}`);
 }
 
-type WithErrors<S extends SuccessResponses> = S & Record<RouteErrorStatus | 401 | 403 | 500 | 503, ReturnType<typeof errorResponse>>;
+type WithErrors<S extends SuccessResponses> = S & Record<RouteErrorStatus | 401 | 403 | 500 | 503, typeof errorEnvelopeSchema>;
 
 /**
  * `responses({ 200: catalogSchema }, 400, 404)`: the success schemas, the errors named, and the errors every

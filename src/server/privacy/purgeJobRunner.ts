@@ -12,6 +12,8 @@ export const PURGE_LEASE = 'privacy-purge';
 export interface PurgeRunnerSettings {
   /** Rows per table per transaction. */
   batchSize: number;
+  /** Pause after each batch, so that a big purge yields to live requests. */
+  batchPauseMs?: number;
   /** Lease on a tenant's purges; renewed while a job runs, taken over by another instance once it expires. */
   leaseMs: number;
   /** A job that failed this many times is marked failed. */
@@ -106,6 +108,7 @@ export class PurgeJobRunner {
     }
     let renewedAt = Date.now();
     const renew = async (): Promise<void> => {
+      if (this.settings.batchPauseMs) await new Promise((resolve) => setTimeout(resolve, this.settings.batchPauseMs));
       if (this.stopped) throw new RunnerStopped();
       if (Date.now() - renewedAt < leaseMs / 3) return;
       if (!(await leases.acquire(PURGE_LEASE, tenantId, leaseMs, this.clock()))) throw new RunnerStopped('the lease was taken over');

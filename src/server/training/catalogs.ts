@@ -62,7 +62,7 @@ export async function listCatalogs(ctx: UseCaseContext): Promise<CatalogView[]> 
             .execute()
         ).map((g) => g.group_id),
   );
-  const visible = (catalogId: string, canManage: boolean) => {
+  const visible = (catalogId: string, canManage: boolean): boolean => {
     const groups = audiences.filter((a) => a.catalog_id === catalogId);
     return canManage || groups.length === 0 || groups.some((g) => myGroups.has(g.group_id));
   };

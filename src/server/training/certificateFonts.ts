@@ -10,7 +10,7 @@ import { openFont } from './pdfFontkit';
  */
 export type FontWeight = 'regular' | 'bold';
 
-type FamilyName = 'Noto Sans' | 'Noto Sans Arabic' | 'Noto Sans JP' | 'Noto Sans SC' | 'Noto Emoji';
+type FamilyName = 'Noto Sans' | 'Noto Sans Arabic' | 'Noto Sans Tamil' | 'Noto Sans JP' | 'Noto Sans SC' | 'Noto Emoji';
 
 const FONT_FILES: Record<FamilyName, Record<FontWeight, string>> = {
   // Latin, Greek, Cyrillic, Vietnamese.
@@ -21,6 +21,11 @@ const FONT_FILES: Record<FamilyName, Record<FontWeight, string>> = {
   'Noto Sans Arabic': {
     regular: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
     bold: '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
+  },
+  // An official language of Singapore (region Southeast Asia).
+  'Noto Sans Tamil': {
+    regular: '@expo-google-fonts/noto-sans-tamil/400Regular/NotoSansTamil_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-tamil/700Bold/NotoSansTamil_700Bold.ttf',
   },
   // Kana and kanji in Japanese forms.
   'Noto Sans JP': {
@@ -110,7 +115,7 @@ export function fontChainFor(text: string, weight: FontWeight): FontFace[] {
     const ideographs = text.match(HAN) ?? [];
     if (ideographs.some((ch) => !japanese.covers(ch.codePointAt(0)!))) cjk = [chinese, japanese];
   }
-  return [face('Noto Sans', weight), face('Noto Sans Arabic', weight), ...cjk, face('Noto Emoji', weight)];
+  return [face('Noto Sans', weight), face('Noto Sans Arabic', weight), face('Noto Sans Tamil', weight), ...cjk, face('Noto Emoji', weight)];
 }
 
 /** The face for what no font covers: it prints the font's "missing glyph" box, never a "?" and never an error. */

@@ -34,7 +34,7 @@ interface Block {
   gapBefore: number;
 }
 
-const blockHeight = (laid: TextBlock) => laid.lines.length * laid.size * LINE_HEIGHT;
+const blockHeight = (laid: TextBlock): number => laid.lines.length * laid.size * LINE_HEIGHT;
 
 /** Embeds each face a certificate uses once, as a subset of the glyphs drawn (pdf-lib writes its ToUnicode map). */
 class EmbeddedFonts {

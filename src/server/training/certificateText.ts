@@ -144,37 +144,45 @@ function placeLine(line: string, chain: FontFace[], options: FitOptions, size: n
   return { runs, width: x, text: line };
 }
 
-/** Greedy line filling over break tokens; a token wider than a whole line is cut between graphemes. */
-function wrap(text: string, fits: (line: string) => boolean): string[] {
-  const tokens = text.match(BREAK_TOKENS) ?? [];
+/**
+ * Greedy line filling over break tokens, by their widths at 1 pt (widths scale with the size, so each token is
+ * shaped once per text, not once per candidate line and size); a token wider than a whole line is cut between
+ * graphemes.
+ */
+function wrap(text: string, unitWidth: (piece: string) => number, maxUnits: number): string[] {
   const lines: string[] = [];
   let current = '';
-  const pending = [...tokens];
+  let currentWidth = 0;
+  const pending: string[] = [...(text.match(BREAK_TOKENS) ?? [])];
   while (pending.length > 0) {
     const token = pending.shift()!;
-    const candidate = current + token;
-    if (fits(candidate.trimEnd())) {
-      current = candidate;
+    const isSpace = /^\s+$/.test(token);
+    if (isSpace && current === '') continue;
+    const width = unitWidth(token);
+    if (currentWidth + width <= maxUnits) {
+      current += token;
+      currentWidth += width;
       continue;
     }
-    if (current.trim()) {
-      lines.push(current.trim());
+    if (current !== '') {
+      lines.push(current.trimEnd());
       current = '';
-      if (!/^\s+$/.test(token)) pending.unshift(token);
+      currentWidth = 0;
+      if (!isSpace) pending.unshift(token);
       continue;
     }
     // Nothing on the line yet and the token alone is too wide: place it grapheme by grapheme.
     const pieces = splitGraphemes(token);
-    if (pieces.length <= 1) {
-      current = token;
-      continue;
+    let head = pieces.shift()!;
+    let headWidth = unitWidth(head);
+    while (pieces.length > 0 && headWidth + unitWidth(pieces[0]) <= maxUnits) {
+      headWidth += unitWidth(pieces[0]);
+      head += pieces.shift()!;
     }
-    let head = '';
-    while (pieces.length > 0 && (head === '' || fits(head + pieces[0]))) head += pieces.shift()!;
     lines.push(head);
     if (pieces.length > 0) pending.unshift(pieces.join(''));
   }
-  if (current.trim()) lines.push(current.trim());
+  if (current.trim()) lines.push(current.trimEnd());
   return lines;
 }
 
@@ -192,16 +200,29 @@ export function fitText(text: string, options: FitOptions): TextBlock {
   const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   const chain = fontChainFor(normalised, options.weight);
   const direction = baseDirection(normalised);
-  const widthAt = (size: number) => (line: string) => placeLine(line, chain, options, size, direction).width <= options.maxWidth;
-  let size = options.size;
-  let lines = wrap(normalised, widthAt(size));
-  while (lines.length > options.maxLines && size > options.minSize) {
-    size = Math.max(options.minSize, size - 1);
-    lines = wrap(normalised, widthAt(size));
+  const place = (line: string, size: number): LaidOutLine => placeLine(line, chain, options, size, direction);
+  const unitWidths = new Map<string, number>();
+  const unitWidth = (piece: string): number => {
+    let width = unitWidths.get(piece);
+    if (width === undefined) {
+      width = place(piece, 1).width;
+      unitWidths.set(piece, width);
+    }
+    return width;
+  };
+  const fits = (lines: LaidOutLine[]): boolean => lines.length <= options.maxLines && lines.every((l) => l.width <= options.maxWidth);
+
+  for (let size = options.size; ; size = Math.max(options.minSize, size - 1)) {
+    const lines = wrap(normalised, unitWidth, options.maxWidth / size).map((line) => place(line, size));
+    // Kerning across token boundaries can make a whole line a little wider than its tokens: checked on the real line.
+    if (fits(lines)) return { size, lines };
+    if (size === options.minSize) {
+      // A line a little wider than its tokens measured still has the frame's margin around it.
+      if (lines.length <= options.maxLines) return { size, lines };
+      const kept = lines.slice(0, options.maxLines).map((l) => l.text);
+      const lineFits = (line: string): boolean => place(line, size).width <= options.maxWidth;
+      kept[kept.length - 1] = withEllipsis(kept[kept.length - 1], lineFits);
+      return { size, lines: kept.map((line) => place(line, size)) };
+    }
   }
-  if (lines.length > options.maxLines) {
-    lines = lines.slice(0, options.maxLines);
-    lines[lines.length - 1] = withEllipsis(lines[lines.length - 1], widthAt(size));
-  }
-  return { size, lines: lines.map((line) => placeLine(line, chain, options, size, direction)) };
 }

@@ -15,7 +15,13 @@ export interface CertificateView {
   verificationCode: string;
 }
 
-async function loadCertificate(db: Kysely<TenantDatabase>, tenantId: string, by: { id: string } | { code: string }) {
+interface LoadedCertificate {
+  learnerId: string;
+  catalogId: string;
+  view: CertificateView;
+}
+
+async function loadCertificate(db: Kysely<TenantDatabase>, tenantId: string, by: { id: string } | { code: string }): Promise<LoadedCertificate | undefined> {
   let query = db
     .selectFrom('certificates as ct')
     .innerJoin('courses as c', 'c.id', 'ct.course_id')
@@ -26,7 +32,8 @@ async function loadCertificate(db: Kysely<TenantDatabase>, tenantId: string, by:
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   return {
-    row,
+    learnerId: row.learner_id,
+    catalogId: row.catalog_id,
     view: {
       id: row.id,
       courseId: row.course_id,
@@ -49,7 +56,7 @@ export async function certificatePdf(
   verificationUrl: (code: string) => string,
 ): Promise<{ pdf: Uint8Array; view: CertificateView }> {
   const found = await loadCertificate(ctx.db, ctx.principal.tenantId, { id: certificateId });
-  if (!found || !(await canSeeLearnerRecords(ctx.db, ctx.principal, found.row.learner_id, found.row.catalog_id))) throw notFound('certificate');
+  if (!found || !(await canSeeLearnerRecords(ctx.db, ctx.principal, found.learnerId, found.catalogId))) throw notFound('certificate');
   const pdf = await renderCertificatePdf({ ...found.view, organisation, verificationUrl: verificationUrl(found.view.verificationCode) });
   return { pdf, view: found.view };
 }
@@ -61,11 +68,12 @@ export async function certificatePdf(
  */
 export async function verifyCertificate(db: Kysely<TenantDatabase>, tenantId: string, code: string, organisation: string): Promise<PublicCertificate | undefined> {
   const found = await loadCertificate(db, tenantId, { code });
-  if (!found?.row.display_name) return undefined;
+  if (!found) return undefined;
   return {
-    courseTitle: found.row.title,
-    learnerName: found.row.display_name,
-    completedOn: found.row.issued_at.slice(0, 10),
+    courseTitle: found.view.courseTitle,
+    // As printed on the certificate.
+    learnerName: found.view.learnerName,
+    completedOn: found.view.issuedAt.slice(0, 10),
     organisation,
   };
 }

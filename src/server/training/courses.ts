@@ -47,8 +47,10 @@ function toCourse(row: CoursesTable, lessons: LessonsTable[]): Course {
   };
 }
 
+type CourseContentColumns = Pick<CoursesTable, 'title' | 'summary' | 'format' | 'tags_json' | 'duration_minutes' | 'sequential_lessons' | 'status' | 'quiz_json'>;
+
 /** The columns a course's author sets. */
-function courseContentColumns(input: CourseInput) {
+function courseContentColumns(input: CourseInput): CourseContentColumns {
   return {
     title: input.title,
     summary: input.summary,
@@ -58,7 +60,7 @@ function courseContentColumns(input: CourseInput) {
     sequential_lessons: input.sequentialLessons ? 1 : 0,
     status: input.status,
     quiz_json: input.quiz === null ? null : JSON.stringify(input.quiz),
-  } satisfies Partial<CoursesTable>;
+  };
 }
 
 /** Inserts lessons at the end of a course, numbered from `firstPosition`. */

@@ -3,6 +3,7 @@ import { getId, MessageBar, MessageBarButton, MessageBarType, mergeStyleSets, Sp
 import type { ILmsApi } from '../../client/lmsApi';
 import { LmsApiError } from '../../client/lmsApiError';
 import type { MyTraining as MyTrainingData } from '../../domain/myTraining';
+import { CertificateList, type CertificateDownloads } from './CertificateList';
 import { groupByState } from './groupByState';
 import { englishMyTrainingStrings, type MyTrainingStrings } from './myTrainingStrings';
 import { TrainingItemRow } from './TrainingItemRow';
@@ -14,6 +15,13 @@ export interface MyTrainingProps {
   strings?: MyTrainingStrings;
   /** BCP 47 tag for dates, e.g. the SharePoint page's or Teams client's locale; the browser's when absent. */
   locale?: string;
+  /** Makes each item open its course (e.g. in the course player); without it the list is read-only. */
+  onOpenCourse?: (courseId: string) => void;
+  /** The address of a course, so its link can be opened in a new tab or shared. */
+  courseHref?: (courseId: string) => string;
+  /** Lists the learner's certificates, each with a download. */
+  certificates?: CertificateDownloads;
+  saveFile?: (blob: Blob, fileName: string) => void;
 }
 
 function failureText(error: unknown, strings: MyTrainingStrings): string {
@@ -26,13 +34,13 @@ function failureText(error: unknown, strings: MyTrainingStrings): string {
 }
 
 /** "My training": what the signed-in learner is enrolled in, most urgent first. Host-agnostic. */
-export function MyTraining({ api, strings = englishMyTrainingStrings, locale }: MyTrainingProps): React.ReactElement {
+export function MyTraining({ api, strings = englishMyTrainingStrings, locale, onOpenCourse, courseHref, certificates, saveFile }: MyTrainingProps): React.ReactElement {
   const { load, reload } = useMyTraining(api);
   const theme = useTheme();
   const [headingId] = React.useState(() => getId('atrium-my-training-'));
   const classes = mergeStyleSets({
     root: { color: theme.semanticColors.bodyText, fontFamily: theme.fonts.medium.fontFamily },
-    title: { margin: '0 0 12px', fontSize: 20, fontWeight: 600 },
+    title: { margin: '0 0 12px', fontSize: 20, fontWeight: 600, outline: 'none' },
     groupHeading: { margin: '20px 0 4px', fontSize: 14, fontWeight: 600 },
     list: { margin: 0, padding: 0, listStyle: 'none' },
     empty: { padding: '16px 0' },
@@ -54,12 +62,17 @@ export function MyTraining({ api, strings = englishMyTrainingStrings, locale }: 
       </MessageBar>
     );
   } else {
-    body = <TrainingList training={load.training} strings={strings} locale={locale} classes={classes} />;
+    body = (
+      <>
+        <TrainingList training={load.training} strings={strings} locale={locale} classes={classes} onOpenCourse={onOpenCourse} courseHref={courseHref} />
+        {certificates && <CertificateList items={load.training.items} api={certificates} saveFile={saveFile} strings={strings} locale={locale} headingClassName={classes.groupHeading} />}
+      </>
+    );
   }
 
   return (
     <section className={classes.root} aria-labelledby={headingId} aria-busy={load.status === 'loading'}>
-      <h2 id={headingId} className={classes.title}>
+      <h2 id={headingId} className={classes.title} tabIndex={-1}>
         {strings.title}
       </h2>
       {body}
@@ -72,9 +85,11 @@ interface TrainingListProps {
   strings: MyTrainingStrings;
   locale: string | undefined;
   classes: Record<'groupHeading' | 'list' | 'empty' | 'emptyTitle' | 'emptyHint', string>;
+  onOpenCourse?: (courseId: string) => void;
+  courseHref?: (courseId: string) => string;
 }
 
-function TrainingList({ training, strings, locale, classes }: TrainingListProps): React.ReactElement {
+function TrainingList({ training, strings, locale, classes, onOpenCourse, courseHref }: TrainingListProps): React.ReactElement {
   if (training.items.length === 0) {
     return (
       <div className={classes.empty}>
@@ -91,7 +106,7 @@ function TrainingList({ training, strings, locale, classes }: TrainingListProps)
           <h3 className={classes.groupHeading}>{strings.groupHeading(strings.states[group.state], group.items.length)}</h3>
           <ul className={classes.list}>
             {group.items.map((item) => (
-              <TrainingItemRow key={item.enrolmentId} item={item} strings={strings} locale={locale} />
+              <TrainingItemRow key={item.enrolmentId} item={item} strings={strings} locale={locale} onOpen={onOpenCourse} href={courseHref?.(item.courseId)} />
             ))}
           </ul>
         </React.Fragment>

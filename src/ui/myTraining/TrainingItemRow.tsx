@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { mergeStyleSets, ProgressIndicator, useTheme } from '@fluentui/react';
+import { Link, mergeStyleSets, ProgressIndicator, useTheme } from '@fluentui/react';
 import type { MyTrainingItem } from '../../domain/myTraining';
 import { formatDay } from './formatDay';
 import type { MyTrainingStrings } from './myTrainingStrings';
@@ -9,6 +9,9 @@ export interface TrainingItemRowProps {
   item: MyTrainingItem;
   strings: MyTrainingStrings;
   locale?: string;
+  /** Opens the item's course; the title becomes a link. */
+  onOpen?: (courseId: string) => void;
+  href?: string;
 }
 
 function dateLine(item: MyTrainingItem, strings: MyTrainingStrings, locale: string | undefined): string {
@@ -17,7 +20,7 @@ function dateLine(item: MyTrainingItem, strings: MyTrainingStrings, locale: stri
   return strings.noDueDate;
 }
 
-export function TrainingItemRow({ item, strings, locale }: TrainingItemRowProps): React.ReactElement {
+export function TrainingItemRow({ item, strings, locale, onOpen, href }: TrainingItemRowProps): React.ReactElement {
   const theme = useTheme();
   const classes = mergeStyleSets({
     row: { padding: '12px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
@@ -31,7 +34,21 @@ export function TrainingItemRow({ item, strings, locale }: TrainingItemRowProps)
   return (
     <li className={classes.row}>
       <div className={classes.heading}>
-        <h4 className={classes.title}>{item.title}</h4>
+        <h4 className={classes.title}>
+          {onOpen ? (
+            <Link
+              href={href}
+              onClick={(event) => {
+                event.preventDefault();
+                onOpen(item.courseId);
+              }}
+            >
+              {item.title}
+            </Link>
+          ) : (
+            item.title
+          )}
+        </h4>
         <TrainingStateBadge state={item.state} label={strings.states[item.state]} />
       </div>
       <p className={classes.facts}>{facts.join(' · ')}</p>

@@ -20,6 +20,12 @@ export interface MyTrainingStrings {
   progressLabel: (courseTitle: string) => string;
   progressValue: (percent: number) => string;
   groupHeading: (state: string, count: number) => string;
+  certificatesHeading: string;
+  certificateEarned: (date: string) => string;
+  downloadCertificate: (courseTitle: string) => string;
+  downloadingCertificate: string;
+  certificateSaved: (fileName: string) => string;
+  certificateFailed: (reason: string) => string;
 }
 
 export const englishMyTrainingStrings: MyTrainingStrings = {
@@ -56,4 +62,10 @@ export const englishMyTrainingStrings: MyTrainingStrings = {
   progressLabel: (courseTitle) => `Progress in ${courseTitle}`,
   progressValue: (percent) => `${percent}% complete`,
   groupHeading: (state, count) => `${state} (${count})`,
+  certificatesHeading: 'My certificates',
+  certificateEarned: (date) => `Earned ${date}`,
+  downloadCertificate: (courseTitle) => `Download the certificate for ${courseTitle}`,
+  downloadingCertificate: 'Downloading…',
+  certificateSaved: (fileName) => `Saved ${fileName}.`,
+  certificateFailed: (reason) => `The certificate could not be downloaded: ${reason}`,
 };

@@ -22,7 +22,7 @@ const VERIFICATIONS_PER_MINUTE = 30;
  * One answer for an unknown tenant, a tenant not (or no longer) active and an unknown or erased code, so the
  * route tells nobody which organisations use Atrium.
  */
-const notFound = () => new DomainError('not-found', 'No certificate with this verification code was issued by this organisation.');
+const notFound = (): DomainError => new DomainError('not-found', 'No certificate with this verification code was issued by this organisation.');
 
 class TooManyVerifications extends Error {
   constructor(readonly retryAfterSeconds: number) {

@@ -78,7 +78,7 @@ export function registerLearningRoutes(server: FastifyInstance, route: RouteCont
       },
     },
     async (request, reply) => {
-      const verificationUrl = (code: string) => `${request.protocol}://${request.host}${certificateVerificationPath(principalOf(request).tenantId, code)}`;
+      const verificationUrl = (code: string): string => `${request.protocol}://${request.host}${certificateVerificationPath(principalOf(request).tenantId, code)}`;
       const { pdf, view } = await inTenant(request, route, (ctx, tenant) => certificatePdf(ctx, request.params.certificateId, tenant.displayName, verificationUrl));
       const fileName = `certificate-${view.verificationCode}.pdf`;
       return reply

@@ -79,7 +79,7 @@ export function registerStandalonePageRoutes(app: FastifyInstance, options: Stan
   const configScript = `window.__ATRIUM_CONFIG__ = ${scriptSafeJson(pageConfig)};\n`;
 
   // Its own scope: compression and the static routes apply to the page, not to the API.
-  void app.register(async (page) => {
+  app.register(async (page) => {
     await page.register(compress, { encodings: ['br', 'gzip'] });
     // One route per file found at start (no wildcard): nothing but the built files is reachable, and `/` is index.html.
     await page.register(serveStatic, {

@@ -5,6 +5,7 @@ import { directorySyncStatusSchema, meSchema, regionListSchema, tenantSchema, ty
 import { myTrainingSchema } from '../../../domain/myTraining';
 import { DomainError, forbidden } from '../../../domain/errors';
 import { hasRole } from '../../../domain/roles';
+import type { DirectorySyncService } from '../../jobs/directorySyncService';
 import type { TenantRecord } from '../../tenancy/tenantCatalog';
 import { toLearnerProfile } from '../../training/learners';
 import { myTraining } from '../../training/myTraining';
@@ -75,11 +76,11 @@ export function registerTenantRoutes(server: FastifyInstance, route: RouteContex
     },
   );
 
-  const requireAdminWithDirectory = (request: FastifyRequest) => {
+  const requireAdminWithDirectory = (request: FastifyRequest): { sync: DirectorySyncService } => {
     const principal = principalOf(request);
     if (!hasRole(principal.roles, 'Tenant.Admin')) throw forbidden('only a tenant admin (Tenant.Admin role) can run the directory sync');
     if (!route.directorySync) throw new DomainError('conflict', 'Microsoft Graph is not configured for this service, so there is no directory to sync');
-    return { principal, sync: route.directorySync };
+    return { sync: route.directorySync };
   };
 
   app.post(

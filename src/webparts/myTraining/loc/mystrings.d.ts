@@ -1,12 +1,7 @@
 declare interface IMyTrainingWebPartStrings {
   PropertyPaneDescription: string;
-  ConnectionGroupName: string;
-  ApiBaseUrlFieldLabel: string;
-  ApiBaseUrlFieldDescription: string;
-  ApiBaseUrlInvalid: string;
-  ApiResourceFieldLabel: string;
-  ApiResourceFieldDescription: string;
-  NotConfigured: string;
+  /** The screen's texts; absent (English) or partial: the component's English fills the gaps. */
+  MyTraining?: Partial<import('../../../ui/myTraining/myTrainingStrings').MyTrainingStrings>;
 }
 
 declare module 'MyTrainingWebPartStrings' {

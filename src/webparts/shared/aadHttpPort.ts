@@ -1,7 +1,8 @@
 import { AadHttpClient, type AadHttpClientFactory, type HttpClientResponse } from '@microsoft/sp-http';
-import type { IHttpPort } from '../../client/httpPort';
+import type { DownloadedFile, IHttpPort } from '../../client/httpPort';
 import { lmsApiErrorFromTransport } from '../../client/lmsApiError';
 import { apiUrl } from '../../client/http/apiUrl';
+import { readFileResponse } from '../../client/http/readFileResponse';
 import { readJsonResponse } from '../../client/http/readJsonResponse';
 
 /**
@@ -36,7 +37,31 @@ export class AadHttpPort implements IHttpPort {
     );
   }
 
+  putJson(path: string, body: unknown): Promise<unknown> {
+    return this.send(path, (client, url) =>
+      client.fetch(url, AadHttpClient.configurations.v1, {
+        method: 'PUT',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+  }
+
+  deleteJson(path: string): Promise<unknown> {
+    return this.send(path, (client, url) =>
+      client.fetch(url, AadHttpClient.configurations.v1, { method: 'DELETE', headers: { Accept: 'application/json' } }),
+    );
+  }
+
+  async getBlob(path: string): Promise<DownloadedFile> {
+    return readFileResponse(await this.respond(path, (client, url) => client.get(url, AadHttpClient.configurations.v1)));
+  }
+
   private async send(path: string, call: (client: AadHttpClient, url: string) => Promise<HttpClientResponse>): Promise<unknown> {
+    return readJsonResponse(await this.respond(path, call));
+  }
+
+  private async respond(path: string, call: (client: AadHttpClient, url: string) => Promise<HttpClientResponse>): Promise<HttpClientResponse> {
     let response: HttpClientResponse;
     try {
       if (!this.client) this.client = this.factory.getClient(this.apiResource);
@@ -46,6 +71,6 @@ export class AadHttpPort implements IHttpPort {
       this.client = undefined;
       throw lmsApiErrorFromTransport(cause);
     }
-    return readJsonResponse(response);
+    return response;
   }
 }

@@ -1,0 +1,26 @@
+import type { ILearningApi } from '../../client/learningApi';
+import type { CourseSummary } from '../../domain/course';
+
+/**
+ * The published courses of the catalogs the person manages: the only ones the API lets them assign (a line
+ * manager who manages no catalog assigns nothing). Failing to list them leaves the team view usable.
+ */
+export async function assignableCourses(api: Pick<ILearningApi, 'listCatalogs' | 'listCourses'>): Promise<CourseSummary[]> {
+  try {
+    const managed = (await api.listCatalogs()).filter((catalog) => catalog.canManage);
+    const lists = await Promise.all(managed.map((catalog) => api.listCourses(catalog.id)));
+    const courses: CourseSummary[] = [];
+    for (const list of lists) for (const course of list) if (course.status === 'published') courses.push(course);
+    return courses.sort((a, b) => a.title.localeCompare(b.title));
+  } catch {
+    return [];
+  }
+}
+
+/** A due date picked as a day: the end of that working day in the person's time zone, as the API's ISO instant. */
+export function dueAtFromDay(day: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const due = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 17, 0, 0);
+  return Number.isNaN(due.getTime()) ? null : due.toISOString();
+}

@@ -1,0 +1,226 @@
+import assert from '../support/assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, test } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startDemoStack, type DemoStack } from './demoStack';
+
+/**
+ * The learner screens in Chromium against the real stack: a learner finds a course in the catalog, enrols, takes
+ * its lesson and its quiz (failing once) and downloads the certificate; a line manager sees a report's training;
+ * one journey by keyboard only; axe-core finds no serious or critical violation on any screen.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
+
+let stack: DemoStack;
+let browser: Browser;
+let baseUrl: string;
+/** Kept after the run, so the screens can be looked at. */
+const screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-learner-screens-'));
+const screenshots: string[] = [];
+
+beforeAll(async () => {
+  assert.ok(fs.existsSync(CHROMIUM), `The browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  stack = await startDemoStack();
+  baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  console.log(`learner journey screenshots in ${screenshotDir}:\n${screenshots.join('\n')}`);
+});
+
+/** Script errors, console errors and failed requests: none is expected on any screen. */
+function watchForTrouble(page: Page): string[] {
+  const trouble: string[] = [];
+  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') trouble.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) trouble.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => trouble.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  return trouble;
+}
+
+/** Axe's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
+
+/** A screenshot kept for people to look at, and axe's verdict on the same screen. */
+async function screen(page: Page, name: string): Promise<void> {
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(file);
+  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
+}
+
+async function signedIn(displayName: string): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
+  // Axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const trouble = watchForTrouble(page);
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await page.getByRole('navigation', { name: 'Atrium' }).waitFor();
+  return { context, page, trouble };
+}
+
+async function focused(page: Page): Promise<string> {
+  return (await page.locator(':focus').ariaSnapshot()).trim();
+}
+
+/** Presses Tab until the focused element's accessibility snapshot starts with `target`. */
+async function tabTo(page: Page, target: string, most = 40): Promise<void> {
+  let now = '';
+  for (let presses = 0; presses < most; presses++) {
+    await page.keyboard.press('Tab');
+    now = await focused(page);
+    if (now.startsWith(target)) return;
+  }
+  throw new Error(`Tab never reached ${target}; last focus: ${now}`);
+}
+
+test('a learner finds a course in the catalog, enrols, takes the lesson and the quiz (failing once) and downloads the certificate', async () => {
+  const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
+  await page.getByRole('list', { name: 'Training summary' }).waitFor();
+  await screen(page, '01-my-training');
+
+  await page.getByRole('navigation', { name: 'Atrium' }).getByRole('link', { name: 'Catalog' }).click();
+  await page.getByRole('heading', { name: 'Course catalog', level: 2 }).waitFor();
+  await page.getByRole('link', { name: 'Code of Conduct 2026' }).waitFor();
+  await screen(page, '02-catalog');
+  await page.getByRole('searchbox', { name: /Search courses/ }).fill('bribery');
+  await page.getByRole('status').filter({ hasText: '1 of' }).waitFor();
+  await page.getByRole('combobox', { name: 'Format' }).click();
+  await page.getByRole('option', { name: 'Video' }).click();
+  await screen(page, '03-catalog-filtered');
+  await page.getByRole('link', { name: 'Anti-Bribery and Corruption' }).click();
+
+  await page.getByRole('heading', { name: 'Anti-Bribery and Corruption', level: 2 }).waitFor();
+  assert.match(page.url(), /#\/course\/[0-9a-f-]{36}$/);
+  await page.getByText('Quiz: 1 question, pass mark 100%').first().waitFor();
+  await screen(page, '04-course-not-enrolled');
+  await page.getByRole('button', { name: 'Enrol in this course' }).click();
+  await page.getByText('You are enrolled. Start with the first lesson.').waitFor();
+
+  const material = page.getByRole('link', { name: /Open Anti-bribery in practice/ });
+  assert.equal(await material.getAttribute('target'), '_blank');
+  assert.match((await material.getAttribute('href')) ?? '', /^https:\/\/contoso\.sharepoint\.com\//);
+  await page.getByRole('button', { name: /Mark .Anti-bribery in practice \(video\). as done/ }).click();
+  await page.getByText('“Anti-bribery in practice (video)” is done.').waitFor();
+
+  // A wrong answer first: the score and the pass mark, then another try.
+  await page.getByRole('radio', { name: 'True' }).check();
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await page.getByText(/Not passed: you scored 0%.*The pass mark is 100%/).waitFor();
+  await screen(page, '05-quiz-failed');
+  await page.getByRole('button', { name: 'Try the quiz again' }).click();
+  await page.getByRole('radio', { name: 'False' }).check();
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await page.getByText(/Passed: you scored 100%/).waitFor();
+
+  await page.getByRole('heading', { name: 'Certificate', level: 3 }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download certificate (PDF)' }).click()]);
+  const saved = path.join(screenshotDir, download.suggestedFilename());
+  await download.saveAs(saved);
+  assert.equal(fs.readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-');
+  const verify = page.getByRole('link', { name: /^Verify certificate ATR-/ });
+  await verify.waitFor();
+  await screen(page, '06-course-completed');
+  const verification = await page.request.get((await verify.getAttribute('href')) as string);
+  assert.equal(verification.status(), 200);
+  assert.equal(((await verification.json()) as { courseTitle: string }).courseTitle, 'Anti-Bribery and Corruption');
+
+  // Back to My training with the browser's back button: the certificate is listed there.
+  await page.goBack();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
+  await page.getByRole('button', { name: 'Download the certificate for Anti-Bribery and Corruption' }).waitFor();
+  await screen(page, '07-my-training-with-certificate');
+
+  assert.deepEqual(trouble, [], 'no script errors or failed requests');
+  await context.close();
+});
+
+test('by keyboard only: from My training to a course, a lesson marked done, and a sequential quiz that waits for the lessons', async () => {
+  const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
+
+  // On a fresh load the skip link is the first stop, and takes focus to the main content.
+  await page.reload();
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), '- link "Skip to main content"');
+  await page.keyboard.press('Enter');
+  assert.match(await focused(page), /^- main/);
+
+  await tabTo(page, '- link "Code of Conduct 2026"');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Code of Conduct 2026', level: 2 }).waitFor();
+  assert.match(await focused(page), /^- heading "Code of Conduct 2026" \[level=2\]/, 'focus moves to the new screen');
+  await page.getByText(/The quiz opens when every lesson is done: 3 to go/).waitFor();
+  await screen(page, '08-sequential-course');
+
+  await tabTo(page, '- button "Mark “Why a code of conduct” as done"');
+  await page.keyboard.press('Enter');
+  await page.getByText('“Why a code of conduct” is done.').waitFor();
+  await page.getByText(/The quiz opens when every lesson is done: 2 to go/).waitFor();
+
+  // Back to the navigation and on to the catalog, by keyboard.
+  await page.goBack();
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
+  assert.deepEqual(trouble, [], 'no script errors or failed requests');
+  await context.close();
+});
+
+test('a line manager sees each direct report’s training, and is told who assigns courses', async () => {
+  const { context, page, trouble } = await signedIn(stack.cast.lineManager.displayName as string);
+  const nav = page.getByRole('navigation', { name: 'Atrium' });
+  assert.deepEqual(await nav.getByRole('link').allTextContents(), ['My training', 'Catalog', 'Team', 'My data & privacy']);
+  await nav.getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('heading', { name: 'My team', level: 2 }).waitFor();
+  const learnerName = stack.cast.learner.displayName as string;
+  await page.getByRole('heading', { name: learnerName, level: 3 }).waitFor();
+  const table = page.getByRole('table', { name: `Training of ${learnerName}` });
+  await table.getByRole('rowheader', { name: 'Code of Conduct 2026' }).waitFor();
+  await page.getByText(/Only training managers assign courses/).waitFor();
+  await screen(page, '09-team');
+
+  await nav.getByRole('link', { name: 'My data & privacy' }).click();
+  await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();
+  await screen(page, '10-my-data-and-privacy');
+  assert.deepEqual(trouble, [], 'no script errors or failed requests');
+  await context.close();
+});
+
+test('a tenant admin manages a catalog’s people and the organisation’s privacy', async () => {
+  const { context, page, trouble } = await signedIn(stack.cast.admin.displayName as string);
+  const nav = page.getByRole('navigation', { name: 'Atrium' });
+  await nav.getByRole('link', { name: 'Manage people' }).click();
+  await page.getByRole('heading', { name: 'Manage people', level: 2 }).waitFor();
+  await page.getByRole('table').first().waitFor();
+  await screen(page, '11-manage-people');
+  await nav.getByRole('link', { name: 'Privacy administration' }).click();
+  await page.getByRole('heading', { name: 'Privacy administration', level: 2 }).waitFor();
+  await page.getByRole('heading', { level: 3 }).first().waitFor();
+  await screen(page, '12-privacy-administration');
+  assert.deepEqual(trouble, [], 'no script errors or failed requests');
+  await context.close();
+});
