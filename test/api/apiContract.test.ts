@@ -136,7 +136,9 @@ describe('the response check', () => {
           },
         },
       },
-      '/api/things/{thingId}/pdf': { get: { responses: { '200': { content: { 'application/pdf': { schema: { type: 'string' } } } } } } },
+      '/api/things/{thingId}/pdf': {
+        get: { responses: { '200': { headers: { 'Content-Disposition': {} }, content: { 'application/pdf': { schema: { type: 'string' } } } } } },
+      },
       '/api/things/{thingId}/archive': { post: { responses: { '204': { description: 'No Content' } } } },
     },
   };
@@ -149,6 +151,7 @@ describe('the response check', () => {
     contentType,
     body,
     rawLength: body === '' ? 0 : 1,
+    headers: { 'content-type': contentType, 'content-disposition': 'attachment; filename="thing.pdf"' },
   });
 
   test('accepts answers that keep the contract, nullable enums and objects included', () => {
@@ -158,6 +161,11 @@ describe('the response check', () => {
     assert.equal(checker.problem(answer(200, 'PDF', `/api/things/${id}/pdf`, 'application/pdf')), null);
     assert.equal(checker.problem(answer(204, '', `/api/things/${id}/archive`, '', 'POST')), null);
     assert.equal(checker.problem(answer(404, { error: { code: 'not_found', message: 'no route' } }, '/api/elsewhere')), null, 'no documented operation: nothing to hold it to');
+  });
+
+  test('refuses an answer without a header the document promises', () => {
+    const pdf = answer(200, 'PDF', `/api/things/${id}/pdf`, 'application/pdf');
+    assert.match(checker.problem({ ...pdf, headers: { 'content-type': 'application/pdf' } }) ?? '', /Content-Disposition/);
   });
 
   test('refuses a status the operation does not document', () => {

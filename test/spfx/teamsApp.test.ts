@@ -80,22 +80,38 @@ test('the outline icon is white on transparent, and not empty', () => {
   assert.ok(transparent > 300, 'the background is transparent');
 });
 
-test('every Teams tab opens the My training web part, through SharePoint as SPFx-hosted tabs must', () => {
-  const componentId: string = webPartManifest.id;
-  assert.match(componentId, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-  assert.deepEqual([...webPartManifest.supportedHosts].sort(), ['SharePointWebPart', 'TeamsPersonalApp', 'TeamsTab']);
+/** Every web part of the solution, by component id. */
+function webPartManifestsById(): Map<string, any> {
+  const config = readJson('config/config.json');
+  const manifests = Object.values(config.bundles).flatMap((bundle: any) => bundle.components.map((c: any) => readJsonWithComments(String(c.manifest).replace(/^\.\//, ''))));
+  return new Map(manifests.map((manifest: any) => [manifest.id, manifest]));
+}
 
-  const [personal] = teamsManifest.staticTabs;
-  assert.deepEqual(personal.scopes, ['personal']);
-  assert.equal(
-    personal.contentUrl,
-    `https://{teamSiteDomain}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=/_layouts/15/teamshostedapp.aspx%3Fteams%26personal%26componentId=${componentId}%26forceLocale={locale}`,
-  );
-  const [channel] = teamsManifest.configurableTabs;
-  assert.equal(
-    channel.configurationUrl,
-    `https://{teamSiteDomain}{teamSitePath}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest={teamSitePath}/_layouts/15/teamshostedapp.aspx%3FopenPropertyPane=true%26teams%26componentId=${componentId}%26forceLocale={locale}`,
-  );
+test('every Teams tab opens a web part of the solution, through SharePoint as SPFx-hosted tabs must', () => {
+  const webParts = webPartManifestsById();
+  const componentOf = (url: string, prefix: string, suffix: string): string => {
+    assert.ok(url.startsWith(prefix) && url.endsWith(suffix), url);
+    return url.slice(prefix.length, url.length - suffix.length);
+  };
+
+  assert.ok(teamsManifest.staticTabs.length > 0);
+  for (const tab of teamsManifest.staticTabs) {
+    assert.deepEqual(tab.scopes, ['personal']);
+    const id = componentOf(tab.contentUrl, 'https://{teamSiteDomain}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=/_layouts/15/teamshostedapp.aspx%3Fteams%26personal%26componentId=', '%26forceLocale={locale}');
+    assert.ok(webParts.get(id)?.supportedHosts.includes('TeamsPersonalApp'), `${tab.entityId}: ${id} is a web part that may be a personal app`);
+  }
+  // The personal app opens on My training.
+  assert.equal(teamsManifest.staticTabs[0].contentUrl.includes(`componentId=${webPartManifest.id}%26`), true);
+
+  assert.ok(teamsManifest.configurableTabs.length > 0);
+  for (const tab of teamsManifest.configurableTabs) {
+    const id = componentOf(
+      tab.configurationUrl,
+      'https://{teamSiteDomain}{teamSitePath}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest={teamSitePath}/_layouts/15/teamshostedapp.aspx%3FopenPropertyPane=true%26teams%26componentId=',
+      '%26forceLocale={locale}',
+    );
+    assert.ok(webParts.get(id)?.supportedHosts.includes('TeamsTab'), `${id} is a web part that may be a channel tab`);
+  }
   // Teams signs the user in to SharePoint (TeamsLogon.aspx); the web part then gets API tokens through SharePoint.
   assert.deepEqual(teamsManifest.webApplicationInfo, { resource: 'https://{teamSiteDomain}', id: '00000003-0000-0ff1-ce00-000000000000' });
 });

@@ -8,6 +8,7 @@ type JsonSchema = Record<string, unknown>;
 
 interface OpenApiResponse {
   description?: string;
+  headers?: Record<string, unknown>;
   content?: Record<string, { schema?: JsonSchema }>;
 }
 
@@ -60,6 +61,8 @@ export interface ObservedResponse {
   contentType: string;
   body: unknown;
   rawLength: number;
+  /** The answer's headers, names in lower case (as Node gives them). */
+  headers?: Record<string, unknown>;
 }
 
 /** Checks answers against one OpenAPI document; compiled validators are kept per operation, status and media type. */
@@ -92,6 +95,8 @@ export class ContractChecker {
     const where = `${observed.method} ${observed.url} (${operation.method} ${operation.path}) answered ${observed.status}`;
     const documented = operation.responses[String(observed.status)];
     if (!documented) return `${where}, a status the OpenAPI document does not list (it lists ${Object.keys(operation.responses).join(', ')})`;
+    const missingHeaders = Object.keys(documented.headers ?? {}).filter((name) => observed.headers && observed.headers[name.toLowerCase()] === undefined);
+    if (missingHeaders.length > 0) return `${where} without the header(s) the document promises: ${missingHeaders.join(', ')}`;
     if (!documented.content) {
       return observed.rawLength === 0 ? null : `${where} with a body, but the document says there is none`;
     }

@@ -27,6 +27,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '\\',
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
+  // eslint-disable-next-line no-script-url -- a hostile string to send, never evaluated
   'javascript:alert(1)',
   '{{constructor.constructor("return process")()}}',
   '${7*7}',

@@ -137,14 +137,15 @@ export function sendRaw(port: number, bytes: Buffer, limitMs: number): Promise<R
     const socket = net.connect({ port, host: '127.0.0.1' });
     let received = Buffer.alloc(0);
     let settled = false;
-    const finish = (outcome: () => void) => {
+    let timer: NodeJS.Timeout | undefined = undefined;
+    const finish = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
       outcome();
     };
-    const timer = setTimeout(() => finish(() => reject(new Error(`no answer within ${limitMs} ms`))), limitMs);
+    timer = setTimeout(() => finish(() => reject(new Error(`no answer within ${limitMs} ms`))), limitMs);
     const tryParse = (ended: boolean) => {
       const answer = firstResponse(received, ended);
       if (answer) finish(() => resolve(answer));

@@ -71,7 +71,8 @@ export function fuzzRequest(operation: Operation, callers: FuzzCallers, pools: F
   return fc.oneof({ weight: 1, arbitrary: wellFormed(operation, callers, pools) }, { weight: 3, arbitrary: broken(operation, callers, pools) });
 }
 
-function wellFormed(operation: Operation, callers: FuzzCallers, pools: FuzzPools): fc.Arbitrary<FuzzRequest> {
+/** A request as the API's own clients send it: a member's token, the tenant's ids, a body its schema accepts. */
+export function wellFormed(operation: Operation, callers: FuzzCallers, pools: FuzzPools): fc.Arbitrary<FuzzRequest> {
   return fc
     .record({
       caller: fc.constantFrom(...callers.members),

@@ -51,6 +51,9 @@ const MAX_GENERATED_ITEMS = 6;
 /** `{ not: {} }` matches nothing: in an anyOf it means "the body may be absent". */
 const isNever = (schema: JsonSchema) => schema.not !== undefined && Object.keys(schema.not).length === 0;
 
+/** `courseIds` holds course ids: pools are keyed by the singular name (courseId). */
+const singular = (name: string) => name.replace(/Ids$/, 'Id');
+
 /** A value the schema accepts (or nearly: hostile strings may still trip a refinement). `undefined` means "absent". */
 export function validValue(schema: JsonSchema, pools: ValuePools, options: ValueOptions, name = ''): fc.Arbitrary<unknown> {
   const value = nonNullValue(schema, pools, options, name);
@@ -74,8 +77,12 @@ function nonNullValue(schema: JsonSchema, pools: ValuePools, options: ValueOptio
       });
     case 'string':
       return stringValue(schema, pools, options, name);
-    case 'integer':
-      return fc.integer({ min: lowerBound(schema, 1), max: upperBound(schema, 1) });
+    case 'integer': {
+      const min = lowerBound(schema, 1);
+      const max = upperBound(schema, 1);
+      // Unbounded integers are mostly indexes and counts (a quiz's correct option): small ones are the likely valid ones.
+      return schema.maximum === undefined ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min, max: Math.min(min + 4, max) }) }, fc.integer({ min, max })) : fc.integer({ min, max });
+    }
     case 'number':
       return fc.double({ min: lowerBound(schema, 0), max: upperBound(schema, 0), noNaN: true, noDefaultInfinity: true });
     case 'boolean':
@@ -116,9 +123,6 @@ function stringValue(schema: JsonSchema, pools: ValuePools, options: ValueOption
   const hostile = hostileString.map((s) => (s.length >= min ? s.slice(0, max) : s.padEnd(min, 'x')));
   return fc.oneof(plain, hostile).filter((s) => s.length <= max);
 }
-
-/** `courseIds` holds course ids: pools are keyed by the singular name (courseId). */
-const singular = (name: string) => name.replace(/Ids$/, 'Id');
 
 function lowerBound(schema: JsonSchema, step: number): number {
   if (typeof schema.exclusiveMinimum === 'number') return schema.exclusiveMinimum + step;

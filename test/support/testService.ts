@@ -51,7 +51,8 @@ export async function startTestService(overrides: ServiceOverrides & { env?: Rec
     });
     const type = String(response.headers['content-type'] ?? '');
     const body = type.includes('application/json') ? response.json() : response.body;
-    const problem = (await contractChecker()).problem({ method, url, status: response.statusCode, contentType: type, body, rawLength: response.rawPayload.length });
+    const observed = { method, url, status: response.statusCode, contentType: type, body, rawLength: response.rawPayload.length, headers: response.headers };
+    const problem = (await contractChecker()).problem(observed);
     if (problem) assert.fail(`The answer breaks the API contract (GET /api/openapi.json): ${problem}`);
     return { status: response.statusCode, body, headers: response.headers, raw: response.rawPayload };
   };

@@ -16,6 +16,11 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const DEMO_DIRECTORY_SIZE = 2000;
 /** Roles that take part in keyboard interaction and so must have a name. */
 const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'searchbox', 'checkbox', 'radio', 'switch', 'combobox', 'listbox', 'option', 'menuitem', 'tab', 'slider', 'spinbutton']);
+/**
+ * Focusable but not controls: the document, and landmarks the page moves focus to after a screen change (`<main
+ * tabindex="-1">`), which ARIA does not require to be named (region and form landmarks do, so they are not here).
+ */
+const FOCUS_TARGET_ROLES = new Set(['RootWebArea', 'main', 'navigation', 'banner', 'contentinfo', 'complementary']);
 
 let stack: DemoStack;
 let browser: Browser;
@@ -80,7 +85,7 @@ async function unnamedControls(page: Page): Promise<string[]> {
       .filter((node) => {
         const role = node.role?.value ?? '';
         const focusable = node.properties?.some((p) => p.name === 'focusable' && p.value.value === true) ?? false;
-        return INTERACTIVE_ROLES.has(role) || (focusable && role !== 'RootWebArea');
+        return INTERACTIVE_ROLES.has(role) || (focusable && !FOCUS_TARGET_ROLES.has(role));
       })
       .filter((node) => !String(node.name?.value ?? '').trim())
       .map((node) => node.role?.value ?? '(no role)');

@@ -12,6 +12,7 @@ export interface RawResponseSchema {
   description: string;
   type?: 'null';
   content?: Record<string, { schema: { type: 'string'; format?: 'binary' } }>;
+  headers?: Record<string, { type: 'string'; description: string }>;
 }
 
 export type SuccessResponses = Record<number, z.ZodTypeAny | RawResponseSchema>;
@@ -44,7 +45,11 @@ export const withBody: RouteErrorStatus[] = [400, 413, 415];
 export const withIds: RouteErrorStatus[] = [400, 404];
 
 export function fileResponse(mediaType: string, description: string): RawResponseSchema {
-  return { description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } };
+  return {
+    description,
+    content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+    headers: { 'Content-Disposition': { type: 'string', description: 'attachment, with the file name' } },
+  };
 }
 
 export function noContent(description: string): RawResponseSchema {

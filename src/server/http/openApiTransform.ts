@@ -23,8 +23,23 @@ export function openApiTransform(input: TransformInput): ReturnType<typeof jsonS
   return { ...transformed, schema: { ...transformed.schema, response: merged } };
 }
 
-/** A response schema without a description of its own is documented by its status text ("Created"), not "Default Response". */
+/** Headers every answer of a status carries, whichever route gives it. */
+const HEADERS_BY_STATUS: Record<string, Record<string, { type: string; description: string }>> = {
+  '401': { 'WWW-Authenticate': { type: 'string', description: 'Bearer, with error="invalid_token" when a token was sent (RFC 6750)' } },
+  '429': { 'Retry-After': { type: 'integer', description: 'seconds to wait before trying again' } },
+  '503': { 'Retry-After': { type: 'integer', description: 'seconds to wait before trying again' } },
+};
+
+/**
+ * A response schema without a description of its own is documented by its status text ("Created"), not
+ * "Default Response"; the headers of its status are documented with it.
+ */
 function described(status: string, schema: unknown): unknown {
-  const jsonSchema = schema as { description?: string };
-  return jsonSchema.description ? schema : { ...jsonSchema, description: STATUS_CODES[Number(status)] ?? status };
+  const jsonSchema = schema as { description?: string; headers?: Record<string, unknown> };
+  const headers = HEADERS_BY_STATUS[status];
+  return {
+    ...jsonSchema,
+    description: jsonSchema.description ?? STATUS_CODES[Number(status)] ?? status,
+    ...(headers ? { headers: { ...headers, ...jsonSchema.headers } } : {}),
+  };
 }

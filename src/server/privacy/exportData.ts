@@ -15,6 +15,23 @@ const ABOUT =
   'your training records come from what you and your training managers did in Atrium. The audit trail refers to you ' +
   'only by a keyed hash, so it holds nothing about you to export.';
 
+/** Why each kind of record is kept, in the words an export shows; a kind not listed gets the general reason. */
+const WHY_KEPT: Record<string, string> = {
+  profile: 'to know who you are in your organisation and which mandatory training applies to you (from Microsoft Entra ID)',
+  enrolments: 'to show your training, its due dates and progress, to you, your line manager and the catalog managers',
+  planEnrolments: 'to show your progress through training plans',
+  lessonProgress: 'to resume a course where you left it and to know when it is complete',
+  quizAttempts: 'to score quizzes and record whether you passed',
+  certificates: 'to let you download a certificate and anyone verify it',
+  ruleAssignments: 'to know which mandatory-training rule assigned a course to you, and when you stopped matching it',
+  catalogManager: 'to let you manage the catalogs you were made a manager of',
+  groupMemberships: 'to show you the catalogs published to your groups',
+  restriction: 'to keep your records out of assignments, reports and retention while processing is restricted',
+  privacyNoticeAcceptances: 'to prove which privacy notice you accepted, and when',
+  erasureRequests: 'to handle your request to be forgotten and tell you the decision',
+};
+const GENERAL_REASON = 'to provide the training service of your organisation; kept until you are erased or the organisation leaves Atrium';
+
 interface KindToExport extends ExportedKind {
   columns: readonly string[];
 }
@@ -36,7 +53,8 @@ async function collect(db: Kysely<TenantDatabase>, tenantId: string, learnerId: 
       .where(registration.subject, '=', learnerId)
       .orderBy(columns[0])
       .execute();
-    kinds.push({ kind: registration.kind ?? table, description: `records from "${table}"`, purpose: registration.purpose, columns, rows });
+    const kind = registration.kind ?? table;
+    kinds.push({ kind, description: registration.purpose, purpose: WHY_KEPT[kind] ?? GENERAL_REASON, columns, rows });
   }
   return kinds;
 }

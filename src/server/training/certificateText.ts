@@ -50,6 +50,7 @@ interface LogicalRun {
 const LETTER_OR_SYMBOL = /[\p{L}\p{Extended_Pictographic}]/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const COMMON_OR_INHERITED = /[\p{Script=Common}\p{Script=Inherited}]/u;
 /** Where a line may break: after white space, and around each CJK character (CJK has no spaces between words). */
 const BREAK_TOKENS = /\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]+/gu;
 
@@ -121,21 +122,32 @@ function visualOrder(runs: LogicalRun[]): LogicalRun[] {
   return ordered;
 }
 
+/** fontkit lays a run out right to left when the first character of a specific script is of a right-to-left script. */
+function shaperReverses(text: string): boolean {
+  for (const ch of text) {
+    if (COMMON_OR_INHERITED.test(ch)) continue;
+    return STRONG_RTL.test(ch);
+  }
+  return false;
+}
+
 /**
- * The text of a right-to-left run as the face's shaper wants it. fontkit reverses a run of Arabic script itself (and
- * shapes it, which needs logical order); a right-to-left run without such letters (brackets between Arabic words)
- * is reversed here. Mirrored pairs such as brackets are swapped in both.
+ * The text of a run as the face's shaper wants it, so that it comes out in visual order. fontkit reverses a run of
+ * Arabic script itself (and shapes it, which needs logical order); a right-to-left run without Arabic letters
+ * (brackets between Arabic words) is reversed here, and so is a left-to-right run fontkit would reverse (Arabic-Indic
+ * digits). Mirrored pairs such as brackets are swapped in right-to-left runs.
  */
-function rightToLeftText(text: string): string {
-  const mirrored = Array.from(text, (ch) => bidi.getMirroredCharacter(ch) ?? ch).join('');
-  return STRONG_RTL.test(text) ? mirrored : splitGraphemes(mirrored).reverse().join('');
+function textForShaper(run: LogicalRun): string {
+  const rightToLeft = run.level % 2 === 1;
+  const text = rightToLeft ? Array.from(run.text, (ch) => bidi.getMirroredCharacter(ch) ?? ch).join('') : run.text;
+  return rightToLeft === shaperReverses(run.text) ? text : splitGraphemes(text).reverse().join('');
 }
 
 function placeLine(line: string, chain: FontFace[], options: FitOptions, size: number, direction: 'ltr' | 'rtl'): LaidOutLine {
   let x = 0;
   const runs: PlacedRun[] = [];
   for (const run of visualOrder(logicalRuns(line, chain, options.weight, direction))) {
-    const text = drawable(run.face, run.level % 2 === 1 ? rightToLeftText(run.text) : run.text);
+    const text = drawable(run.face, textForShaper(run));
     if (!text) continue;
     const width = run.face.widthOf(text, size);
     runs.push({ text, face: run.face, x, width });
@@ -210,18 +222,17 @@ export function fitText(text: string, options: FitOptions): TextBlock {
     }
     return width;
   };
-  const fits = (lines: LaidOutLine[]): boolean => lines.length <= options.maxLines && lines.every((l) => l.width <= options.maxWidth);
 
   for (let size = options.size; ; size = Math.max(options.minSize, size - 1)) {
-    const lines = wrap(normalised, unitWidth, options.maxWidth / size).map((line) => place(line, size));
-    // Kerning across token boundaries can make a whole line a little wider than its tokens: checked on the real line.
-    if (fits(lines)) return { size, lines };
-    if (size === options.minSize) {
-      // A line a little wider than its tokens measured still has the frame's margin around it.
-      if (lines.length <= options.maxLines) return { size, lines };
-      const kept = lines.slice(0, options.maxLines).map((l) => l.text);
-      const lineFits = (line: string): boolean => place(line, size).width <= options.maxWidth;
-      kept[kept.length - 1] = withEllipsis(kept[kept.length - 1], lineFits);
+    const wrapped = wrap(normalised, unitWidth, options.maxWidth / size);
+    if (wrapped.length <= options.maxLines) {
+      const lines = wrapped.map((line) => place(line, size));
+      // Kerning across token boundaries can make a line a little wider than its tokens: checked on the real line,
+      // and at the smallest size such a line still has the frame's margin around it.
+      if (size === options.minSize || lines.every((l) => l.width <= options.maxWidth)) return { size, lines };
+    } else if (size === options.minSize) {
+      const kept = wrapped.slice(0, options.maxLines);
+      kept[kept.length - 1] = withEllipsis(kept[kept.length - 1], (line) => place(line, size).width <= options.maxWidth);
       return { size, lines: kept.map((line) => place(line, size)) };
     }
   }

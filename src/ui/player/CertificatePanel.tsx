@@ -56,7 +56,7 @@ export function CertificatePanel({ api, certificateId, completedAt, verification
         {saved && saved.code && verificationUrl && (
           <p className={classes.verify}>
             {strings.verifyIntro}{' '}
-            <Link href={verificationUrl(saved.code)} target="_blank" rel="noopener noreferrer">
+            <Link href={verificationUrl(saved.code)} target="_blank" rel="noopener noreferrer" underline={true}>
               {strings.verifyLink(saved.code)}
             </Link>
           </p>

@@ -12,6 +12,7 @@ import { MyTraining } from '../../ui/myTraining/MyTraining';
 import { englishMyTrainingStrings } from '../../ui/myTraining/myTrainingStrings';
 import { AtriumWebPartBase } from '../shared/AtriumWebPartBase';
 import type { IApiConnectionProps } from '../shared/apiConnection';
+import { TEAMS_APP } from '../shared/deepLink';
 import { LazyCoursePlayer } from '../shared/LazyCoursePlayer';
 import { localizedPlayerStrings } from '../shared/localizedScreens';
 import { withEnglishFallback } from '../shared/withEnglishFallback';
@@ -40,7 +41,14 @@ export default class MyTrainingWebPart extends AtriumWebPartBase<IMyTrainingWebP
     const courseId = this.openedCourseId;
     const screen = courseId
       ? React.createElement(LazyCoursePlayer, { api, courseId, locale: this.locale, strings: localizedPlayerStrings(), onBackToCatalog: this.closeCourse })
-      : React.createElement(MyTraining, { api, locale: this.locale, strings: withEnglishFallback(englishMyTrainingStrings, strings.MyTraining) });
+      : React.createElement(MyTraining, {
+          api,
+          certificates: api,
+          locale: this.locale,
+          strings: withEnglishFallback(englishMyTrainingStrings, strings.MyTraining),
+          onOpenCourse: this.openCourse,
+          courseHref: this.courseHref(TEAMS_APP.myTrainingEntityId),
+        });
     this.renderScreen(
       this.identity
         ? React.createElement(React.Fragment, undefined, React.createElement(SignedInPersonHeader, { identity: this.identity }), screen)

@@ -39,7 +39,7 @@ export const TEAMS_APP = {
 
 /** A Teams deep link that opens the personal app's tab at a course (what reminders and "share" use inside Teams). */
 export function teamsCourseDeepLink(entityId: string, courseId: string): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: `course/${courseId}` }));
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: courseLink(courseId) }));
   return `https://teams.microsoft.com/l/entity/${TEAMS_APP.id}/${entityId}?context=${context}`;
 }
 

@@ -44,6 +44,11 @@ export interface PurgeKicker {
   kick(tenantId: string): void;
 }
 
+/** Starts the purge runner once the reply is on its way: on SQLite its synchronous queries would hold it back. */
+function kickAfterReply(purges: PurgeKicker | undefined, tenantId: string): void {
+  if (purges) setImmediate(() => purges.kick(tenantId));
+}
+
 const ZIP = 'application/zip';
 
 function sendZip(reply: FastifyReply, exported: { data: PersonalDataExport; columns: Map<string, readonly string[]> }) {
@@ -214,7 +219,7 @@ export function registerDataRightsRoutes(server: FastifyInstance, route: RouteCo
     },
     async (request) => {
       const decided = await inTenant(request, route, (ctx) => decideErasureRequest(ctx, request.params.requestId, request.body));
-      if (decided.purgeJobId) purges?.kick(principalOf(request).tenantId);
+      if (decided.purgeJobId) kickAfterReply(purges, principalOf(request).tenantId);
       return decided;
     },
   );
@@ -264,7 +269,7 @@ export function registerDataRightsRoutes(server: FastifyInstance, route: RouteCo
     },
     async (request, reply) => {
       const run = await inTenant(request, route, (ctx) => runRetention(ctx, request.body.expectedTotal));
-      purges?.kick(principalOf(request).tenantId);
+      kickAfterReply(purges, principalOf(request).tenantId);
       return reply.code(202).send(run);
     },
   );

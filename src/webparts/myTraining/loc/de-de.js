@@ -34,7 +34,13 @@ define([], function() {
       },
       "progressLabel": function(courseTitle) { return 'Fortschritt in ' + courseTitle; },
       "progressValue": function(percent) { return percent + ' % abgeschlossen'; },
-      "groupHeading": function(state, count) { return state + ' (' + count + ')'; }
+      "groupHeading": function(state, count) { return state + ' (' + count + ')'; },
+      "certificatesHeading": "Meine Zertifikate",
+      "certificateEarned": function(date) { return 'Erworben am ' + date; },
+      "downloadCertificate": function(courseTitle) { return 'Zertifikat für ' + courseTitle + ' herunterladen'; },
+      "downloadingCertificate": "Wird heruntergeladen…",
+      "certificateSaved": function(fileName) { return fileName + ' gespeichert.'; },
+      "certificateFailed": function(reason) { return 'Das Zertifikat konnte nicht heruntergeladen werden: ' + reason; }
     }
   };
 });
