@@ -108,6 +108,7 @@ export const myPrivacySchema = z.object({
 export type MyPrivacy = z.infer<typeof myPrivacySchema>;
 
 export const noticeWithdrawalSchema = z.object({ withdrawnVersions: z.number().int(), erasureRequest: erasureRequestViewSchema });
+export type NoticeWithdrawal = z.infer<typeof noticeWithdrawalSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Erasure requests
@@ -126,6 +127,7 @@ export const tenantErasureRequestSchema = erasureRequestViewSchema.extend({
   mail: z.string().nullable(),
 });
 export const tenantErasureRequestListSchema = z.object({ requests: z.array(tenantErasureRequestSchema) });
+export type TenantErasureRequestList = z.infer<typeof tenantErasureRequestListSchema>;
 
 export const erasureRequestParamsSchema = z.object({ requestId: guidSchema }).strict();
 
@@ -186,6 +188,7 @@ export const retentionRunSchema = z.object({
 export type RetentionRun = z.infer<typeof retentionRunSchema>;
 
 export const retentionPreviewSchema = retentionRunSchema.extend({ sample: z.array(retentionCandidateSchema) });
+export type RetentionPreview = z.infer<typeof retentionPreviewSchema>;
 
 export const retentionRunBodySchema = z
   .object({ expectedTotal: z.number().int().min(1).describe('the total of the preview: refused if the set has changed since') })

@@ -91,11 +91,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** What a refused request must leave as it was: every row of the tenant's database, and the region folders' files. */
-async function worldState(): Promise<{ tenant: Record<string, string[]>; regionFiles: string[] }> {
+/** What a refused request must leave as it was: every row of the tenant's database, the tenant catalog, the region folders' files. */
+async function worldState(): Promise<{ tenant: Record<string, string[]>; tenants: unknown[]; regionFiles: string[] }> {
   const regions = path.join(t.dataDir, 'regions');
   return {
     tenant: await tenantSnapshot(t, tenantId),
+    tenants: await t.service.tenancy.activeTenants(),
     regionFiles: fs.readdirSync(regions).flatMap((r) => fs.readdirSync(path.join(regions, r)).map((f) => `${r}/${f}`)).sort(),
   };
 }

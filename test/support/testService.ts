@@ -17,6 +17,8 @@ export interface TestService {
   token(tenantId: string, userId: string, roles?: string[]): Promise<string>;
   /** Sends a request through the service's HTTP pipeline. */
   call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
+  /** The checker call() holds every answer to: for tests that send requests another way (raw inject, a socket). */
+  contract(): Promise<ContractChecker>;
   /** Onboards a tenant through the API, as its tenant admin would. Returns the admin's id. */
   onboard(tenantId: string, region?: string): Promise<string>;
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startTestService(overrides: ServiceOverrides & { env?: Rec
     dataDir,
     token,
     call,
+    contract: contractChecker,
     async onboard(tenantId, region = 'westeurope') {
       const adminId = randomUUID();
       const response = await call('POST', '/api/tenant/onboarding', {

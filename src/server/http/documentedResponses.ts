@@ -18,7 +18,7 @@ export interface RawResponseSchema {
 export type SuccessResponses = Record<number, z.ZodTypeAny | RawResponseSchema>;
 
 /** Statuses that depend on what the route takes and does; 401, 403, 500 and 503 every API route can answer. */
-export type RouteErrorStatus = 400 | 404 | 409 | 413 | 415;
+export type RouteErrorStatus = 400 | 404 | 409 | 413 | 414 | 415;
 
 const ALWAYS: readonly ErrorStatus[] = [401, 403, 500, 503];
 
@@ -30,7 +30,7 @@ type WithErrors<S extends SuccessResponses> = S & Record<RouteErrorStatus | 401 
 
 /**
  * `responses({ 200: catalogSchema }, 400, 404)`: the success schemas, the errors named, and the errors every
- * authenticated route can answer. Pass `withBody` for a route with a JSON body (400, 413, 415).
+ * authenticated route can answer. Spread `withIds` for a route with ids in its path, `withBody` for one with a body.
  */
 export function responses<S extends SuccessResponses>(success: S, ...errors: RouteErrorStatus[]): WithErrors<S> {
   const map: Record<number, unknown> = { ...success };
@@ -38,11 +38,11 @@ export function responses<S extends SuccessResponses>(success: S, ...errors: Rou
   return map as WithErrors<S>;
 }
 
-/** The error statuses of a route that takes a JSON body. */
-export const withBody: RouteErrorStatus[] = [400, 413, 415];
+/** The error statuses of a route that takes a JSON body (Fastify parses one for POST, PUT, PATCH and DELETE). */
+export const withBody: readonly RouteErrorStatus[] = [400, 413, 415];
 
-/** The error statuses of a route with ids in its path: malformed (400) or not visible to the caller (404). */
-export const withIds: RouteErrorStatus[] = [400, 404];
+/** The error statuses of a route with ids in its path: malformed (400), too long (414), or not visible to the caller (404). */
+export const withIds: readonly RouteErrorStatus[] = [400, 404, 414];
 
 export function fileResponse(mediaType: string, description: string): RawResponseSchema {
   return {

@@ -4,6 +4,7 @@ import type {
   ErasureRequestSource,
   ErasureRequestStatus,
   ErasureRequestView,
+  TenantErasureRequestList,
 } from '../../domain/dataRights';
 import { conflict, notFound } from '../../domain/errors';
 import type { ErasureRequestsTable, TenantDatabase } from '../store/tenantSchema';
@@ -75,7 +76,7 @@ export async function openErasureRequest(
   return { request: toView(row), created: true };
 }
 
-export async function listErasureRequests(ctx: UseCaseContext, status: ErasureRequestStatus | undefined) {
+export async function listErasureRequests(ctx: UseCaseContext, status: ErasureRequestStatus | undefined): Promise<TenantErasureRequestList> {
   requireTenantAdmin(ctx.principal, 'see erasure requests');
   let query = ctx.db
     .selectFrom('erasure_requests as r')

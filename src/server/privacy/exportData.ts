@@ -42,7 +42,8 @@ interface KindToExport extends ExportedKind {
  */
 async function collect(db: Kysely<TenantDatabase>, tenantId: string, learnerId: string): Promise<KindToExport[]> {
   const kinds: KindToExport[] = [];
-  const anyDb = db as unknown as Kysely<any>;
+  // Tables and columns come from the registry, so the query is built by name.
+  const anyDb = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (const { table, registration } of registeredTables()) {
     if (!registration.subject || registration.export.kind !== 'rows') continue;
     const columns = registration.export.columns;
@@ -59,7 +60,13 @@ async function collect(db: Kysely<TenantDatabase>, tenantId: string, learnerId: 
   return kinds;
 }
 
-async function buildExport(ctx: UseCaseContext, learnerId: string, action: string): Promise<{ data: PersonalDataExport; columns: Map<string, readonly string[]> }> {
+export interface BuiltExport {
+  data: PersonalDataExport;
+  /** The columns of each kind, in the registry's order: the CSV header. */
+  columns: Map<string, readonly string[]>;
+}
+
+async function buildExport(ctx: UseCaseContext, learnerId: string, action: string): Promise<BuiltExport> {
   const tenantId = ctx.principal.tenantId;
   const kinds = await collect(ctx.db, tenantId, learnerId);
   const counts = Object.fromEntries(kinds.map((k) => [k.kind, k.rows.length]));
@@ -79,12 +86,12 @@ async function buildExport(ctx: UseCaseContext, learnerId: string, action: strin
 }
 
 /** The caller's own data (right of access). */
-export async function exportMyData(ctx: UseCaseContext) {
+export async function exportMyData(ctx: UseCaseContext): Promise<BuiltExport> {
   return buildExport(ctx, ctx.principal.userId, 'data-export.self');
 }
 
 /** A tenant admin answering a person's request for their data. */
-export async function exportLearnerData(ctx: UseCaseContext, learnerId: string) {
+export async function exportLearnerData(ctx: UseCaseContext, learnerId: string): Promise<BuiltExport> {
   await knownLearner(ctx, learnerId);
   requireTenantAdmin(ctx.principal, "export another person's data");
   return buildExport(ctx, learnerId, 'data-export.admin');

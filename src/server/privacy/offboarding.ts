@@ -9,7 +9,7 @@ import { registeredTables } from './personalDataRegistry';
 
 /** Rows per table: what the receipt says was deleted (counts only, no personal data). */
 async function rowCounts(db: Kysely<TenantDatabase>): Promise<Record<string, number>> {
-  const anyDb = db as unknown as Kysely<any>;
+  const anyDb = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const counts: Record<string, number> = {};
   for (const { table } of registeredTables()) {
     const row = await anyDb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { MyPrivacy, NoticeAcceptanceBody, PrivacyNotice, PrivacyNoticeBody } from '../../domain/dataRights';
+import type { MyPrivacy, NoticeAcceptanceBody, NoticeWithdrawal, PrivacyNotice, PrivacyNoticeBody } from '../../domain/dataRights';
 import { conflict } from '../../domain/errors';
 import type { TenantDatabase } from '../store/tenantSchema';
 import type { UseCaseContext } from '../training/useCaseContext';
@@ -81,7 +81,7 @@ export async function acceptNotice(ctx: UseCaseContext, body: NoticeAcceptanceBo
 }
 
 /** Withdraws every acceptance of the caller and opens an erasure request, which a tenant admin decides. */
-export async function withdrawAcceptance(ctx: UseCaseContext) {
+export async function withdrawAcceptance(ctx: UseCaseContext): Promise<NoticeWithdrawal> {
   const { tenantId, userId } = ctx.principal;
   return ctx.db.transaction().execute(async (trx) => {
     const withdrawn = await trx

@@ -1,14 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type {
   RetentionCandidate,
   RetentionCounts,
   RetentionCriterion,
   RetentionPolicy,
   RetentionPolicyBody,
+  RetentionPreview,
   RetentionRun,
 } from '../../domain/dataRights';
 import { conflict } from '../../domain/errors';
-import type { RetentionRunsTable, TenantDatabase } from '../store/tenantSchema';
+import type { LearnersTable, RetentionRunsTable, TenantDatabase } from '../store/tenantSchema';
 import { newId, type UseCaseContext } from '../training/useCaseContext';
 import { recordAudit } from './auditTrail';
 import { requireTenantAdmin } from './dataSubjects';
@@ -62,12 +63,12 @@ export async function setRetentionPolicy(ctx: UseCaseContext, body: RetentionPol
  * finishing a course, a lesson, a quiz attempt, accepting the notice; or their first sign-in.
  */
 export async function retentionCandidates(db: Kysely<TenantDatabase>, tenantId: string, policy: RetentionPolicyBody, now: Date): Promise<Map<string, RetentionCriterion[]>> {
-  const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const cutoff = (days: number): string => new Date(now.getTime() - days * DAY_MS).toISOString();
   const candidates = new Map<string, RetentionCriterion[]>();
-  const add = (ids: string[], criterion: RetentionCriterion) => {
+  const add = (ids: string[], criterion: RetentionCriterion): void => {
     for (const id of ids) candidates.set(id, [...(candidates.get(id) ?? []), criterion]);
   };
-  const learners = () =>
+  const learners = (): SelectQueryBuilder<TenantDatabase & { l: LearnersTable }, 'l', { learner_id: string }> =>
     db
       .selectFrom('learners as l')
       .select('l.learner_id')
@@ -87,7 +88,7 @@ export async function retentionCandidates(db: Kysely<TenantDatabase>, tenantId: 
           ),
         ),
       );
-  const ids = (rows: Array<{ learner_id: string }>) => rows.map((r) => r.learner_id);
+  const ids = (rows: Array<{ learner_id: string }>): string[] => rows.map((r) => r.learner_id);
 
   if (policy.departedDays !== null) {
     add(ids(await learners().where('l.departed_at', 'is not', null).where('l.departed_at', '<=', cutoff(policy.departedDays)).execute()), 'departed');
@@ -204,7 +205,7 @@ async function sampleOf(db: Kysely<TenantDatabase>, tenantId: string, candidates
   if (ids.length === 0) return [];
   const people = await db.selectFrom('learners').select(['learner_id', 'display_name', 'departed_at', 'created_at']).where('tenant_id', '=', tenantId).where('learner_id', 'in', ids).execute();
   const latest = new Map<string, string>(people.map((p) => [p.learner_id, p.created_at]));
-  const bump = (id: string, at: string | null) => {
+  const bump = (id: string, at: string | null): void => {
     if (at && at > (latest.get(id) ?? '')) latest.set(id, at);
   };
   for (const e of await db.selectFrom('enrolments').select(['learner_id', 'enrolled_at', 'started_at', 'completed_at']).where('tenant_id', '=', tenantId).where('learner_id', 'in', ids).execute()) {
@@ -220,7 +221,7 @@ async function sampleOf(db: Kysely<TenantDatabase>, tenantId: string, candidates
 }
 
 /** Who the policy would purge now: counts and a sample. Recorded as a dry-run report. */
-export async function previewRetention(ctx: UseCaseContext, sampleSize: number) {
+export async function previewRetention(ctx: UseCaseContext, sampleSize: number): Promise<RetentionPreview> {
   requireTenantAdmin(ctx.principal, 'preview a retention run');
   const tenantId = ctx.principal.tenantId;
   const policy = policyBody(await loadRetentionPolicy(ctx.db, tenantId));

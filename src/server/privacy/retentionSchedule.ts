@@ -41,7 +41,7 @@ export class RetentionScheduler {
 
   /** Looks a minute after start, then every `intervalMs`. */
   schedule(intervalMs: number, onError: (tenantId: string, error: unknown) => void): void {
-    const tick = (delay: number) => {
+    const tick = (delay: number): void => {
       this.timer = setTimeout(() => {
         this.running = this.runAll(onError).finally(() => {
           this.running = undefined;

@@ -28,10 +28,9 @@ import {
   retentionRunListSchema,
   retentionRunSchema,
   tenantErasureRequestListSchema,
-  type PersonalDataExport,
 } from '../../../domain/dataRights';
 import { decideErasureRequest, latestErasureRequest, listErasureRequests, openErasureRequest } from '../../privacy/erasureRequests';
-import { exportLearnerData, exportMyData, exportZip } from '../../privacy/exportData';
+import { exportLearnerData, exportMyData, exportZip, type BuiltExport } from '../../privacy/exportData';
 import { offboardTenant } from '../../privacy/offboarding';
 import { acceptNotice, currentNotice, myPrivacy, publishNotice, withdrawAcceptance } from '../../privacy/privacyNotice';
 import { liftRestriction, restrictLearner } from '../../privacy/restriction';
@@ -51,7 +50,7 @@ function kickAfterReply(purges: PurgeKicker | undefined, tenantId: string): void
 
 const ZIP = 'application/zip';
 
-function sendZip(reply: FastifyReply, exported: { data: PersonalDataExport; columns: Map<string, readonly string[]> }) {
+function sendZip(reply: FastifyReply, exported: BuiltExport): FastifyReply {
   const date = exported.data.generatedAt.slice(0, 10);
   return reply
     .type(ZIP)

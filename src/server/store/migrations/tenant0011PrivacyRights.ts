@@ -9,7 +9,7 @@ import { columnTypes } from './columnTypes';
 export function privacyRightsMigration(dialect: 'sqlite' | 'mssql'): Migration {
   const t = columnTypes(dialect);
   return {
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('learner_restrictions')
         .addColumn('tenant_id', t.id, (c) => c.notNull())
