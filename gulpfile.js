@@ -7,7 +7,7 @@ const build = require('@microsoft/sp-build-web');
 build.addSuppression(`Warning - [sass] The local CSS class 'ms-Grid' is not camelCase and will not be type-safe.`);
 
 /**
- * Zips teams/manifest.json and the icons it names into teams/TeamsSPFxApp.zip. package-solution copies the
+ * Zips teams/manifest.json, the icons and the translations it names into teams/TeamsSPFxApp.zip. package-solution copies the
  * teams folder into the .sppkg, and SharePoint's "Sync to Teams" deploys that zip instead of generating a manifest.
  * jszip is the zip library SPFx's own packager uses.
  */
@@ -17,7 +17,8 @@ const teamsAppPackage = build.subTask('teams-app-package', function (gulp, build
   const manifest = JSON.parse(fs.readFileSync(path.join(teamsDir, 'manifest.json'), 'utf8'));
   const zip = new JSZip();
   const fixedDate = new Date(Date.UTC(2025, 0, 1));
-  for (const name of ['manifest.json', manifest.icons.color, manifest.icons.outline]) {
+  const translations = ((manifest.localizationInfo || {}).additionalLanguages || []).map((language) => language.file);
+  for (const name of ['manifest.json', manifest.icons.color, manifest.icons.outline, ...translations]) {
     zip.file(name, fs.readFileSync(path.join(teamsDir, name)), { date: fixedDate });
   }
   zip

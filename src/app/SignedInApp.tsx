@@ -38,6 +38,13 @@ export function SignedInApp({ services, onSignOut, focusHeading, locale }: Signe
   const { route, named, navigate } = useHashRoute();
   const context = useSignedInContext(services);
   useScreenFocus(mainRef, routeHash(route));
+  const mustAcceptNotice = context.load.status === 'loaded' && context.load.value.mustAcceptNotice;
+  const { recheckNotice } = context;
+  React.useEffect(() => {
+    // Accepting happens on the privacy screen: moving on is when to notice it.
+    if (mustAcceptNotice) recheckNotice();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [routeHash(route)]);
   React.useEffect(() => {
     if (focusHeading && headingRef.current) headingRef.current.focus();
   }, [focusHeading]);

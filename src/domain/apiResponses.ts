@@ -176,17 +176,3 @@ export const planEnrolmentSchema = z
   .object({ planEnrolmentId: recordIdSchema, enrolmentIds: z.array(recordIdSchema).describe("one per course of the plan, in the plan's order") })
   .describe('Your enrolment in the plan and in each of its courses');
 export type PlanEnrolment = z.infer<typeof planEnrolmentSchema>;
-
-// --- certificates ------------------------------------------------------------------------------------------
-
-export const certificateSchema = z
-  .object({
-    id: recordIdSchema,
-    courseId: recordIdSchema,
-    courseTitle: z.string(),
-    learnerName: z.string(),
-    issuedAt: timestampSchema,
-    verificationCode: z.string().describe('e.g. ATR-7K3M-QX9P-2WHD'),
-  })
-  .describe('A certificate of completion');
-export type CertificateView = z.infer<typeof certificateSchema>;

@@ -104,7 +104,7 @@ describe('checking a certificate without signing in', () => {
     const doc = await t.call('GET', '/api/openapi.json');
     const operation = doc.body.paths['/api/public/certificates/{tenantId}/{code}'].get;
     expect(operation.security).toEqual([]);
-    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '404', '429', '503']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '404', '414', '429', '503']);
     expect(Object.keys(operation.responses['200'].content['application/json'].schema.properties).sort()).toEqual(['completedOn', 'courseTitle', 'learnerName', 'organisation']);
   });
 

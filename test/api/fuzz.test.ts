@@ -7,14 +7,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
 import { LearningPools } from '../support/fuzzPools';
-import { onTheWire, sendRaw, wireChange } from '../support/fuzzRawHttp';
-import { describeRequest, fuzzRequest, operationKey, wellFormed, operationsOf, type FuzzCallers, type FuzzRequest, type Operation } from '../support/fuzzRequests';
+import { onTheWire, REFUSED_BY_THE_HTTP_PARSER, sendRaw, wireChange } from '../support/fuzzRawHttp';
+import { describeRequest, fuzzRequest, operationKey, operationsOf, wellFormed, type FuzzCallers, type FuzzRequest, type Operation } from '../support/fuzzRequests';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 // Every operation of the OpenAPI document, fuzzed: malformed, hostile and schema-generated bodies, junk ids, odd
 // headers and garbage credentials, from the roles that matter, in a tenant with real data. Every answer is 2xx or
-// a clean 4xx envelope, never 5xx, never silence; a refused request changes nothing in the tenant's database.
-// ATRIUM_FUZZ_RUNS (requests per operation) and ATRIUM_FUZZ_SEED make longer or different runs.
+// a clean 4xx envelope, never 5xx, never silence, and one the OpenAPI document lists for the operation (status, media
+// type, schema); a refused request changes nothing in the tenant's database.
+// ATRIUM_FUZZ_RUNS (requests per operation) and ATRIUM_FUZZ_SEED make longer or different runs; ATRIUM_FUZZ_REPORT=1
+// prints the statuses each operation gave, to judge how deep the fuzzer gets.
 
 const RUNS_PER_OPERATION = Number(process.env.ATRIUM_FUZZ_RUNS ?? 20);
 /** Requests sent as raw bytes over a socket, across all operations. */
@@ -84,6 +86,9 @@ beforeAll(async () => {
   pools.add('certificateId', certificateId);
   pools.add('code', code, code.toLowerCase());
   pools.add('learnerId', learnerId, catalogManagerId, adminId, randomUUID());
+  pools.add('tenantId', tenantId);
+  // Paging tokens of the right form whose content is not what the list gave out: they must be refused, not trusted.
+  pools.add('cursor', ...[['x'], ['x', 'y'], ['\u0000', "' OR 1=1 --"], ['2026-01-01T00:00:00Z', randomUUID()], [1, null]].map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')));
   pools.add('region', ...(await created('GET', '/api/regions', admin)).map((r: { id: string }) => r.id));
 
   callers = { tokens, members: ['learner', 'catalog manager', 'tenant admin', 'newcomer'] };
@@ -135,7 +140,8 @@ async function inject(request: FuzzRequest): Promise<Answer> {
 }
 
 function answerOf(status: number, headers: Record<string, unknown>, raw: Buffer): Answer {
-  const json = String(headers['content-type'] ?? '').includes('application/json');
+  // A HEAD answer says application/json but carries nothing to parse.
+  const json = String(headers['content-type'] ?? '').includes('application/json') && raw.length > 0;
   return { status, body: json ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8'), raw, headers };
 }
 
@@ -167,20 +173,26 @@ async function exercise(
   request: FuzzRequest,
   send: (request: FuzzRequest) => Promise<Answer>,
   where: string,
-  options: { refusedAfterTheHandlerRan?: boolean } = {},
+  options: { refusedAfterTheHandlerRan?: boolean; beforeAnyRoute?: boolean } = {},
 ): Promise<Answer> {
   const before = settled ?? (await worldState());
   settled = null;
   const answer = await send(request);
   count(operation, request, answer.status);
   assert.ok((answer.status >= 200 && answer.status < 300) || (answer.status >= 400 && answer.status < 500), `${answer.status} ${answer.raw.toString('utf8').slice(0, 300)} for ${where}`);
+  if (!options.beforeAnyRoute) {
+    const contentType = String(answer.headers['content-type'] ?? '');
+    const broken = (await t.contract()).problem({ method: request.method, url: request.url, status: answer.status, contentType, body: answer.body, rawLength: answer.raw.length, headers: answer.headers });
+    assert.equal(broken, null, `the answer breaks the API contract (GET /api/openapi.json): ${where}`);
+  }
   if (answer.status < 300) {
     pools.learnFrom(answer.body);
     // An accepted erasure or retention run starts purges in the background; let them finish before the next snapshot.
     await t.service.purges.idle();
     return answer;
   }
-  assertCleanError(answer, answer.status, where);
+  // A HEAD answer carries no body, so only its status can be checked.
+  if (request.method !== 'HEAD') assertCleanError(answer, answer.status, where);
   if (options.refusedAfterTheHandlerRan) return answer;
   const after = await worldState();
   assert.deepEqual(withoutFirstSignIn(after, before, callerIds[request.caller]), before, `a refused request changed the tenant: ${where}`);
@@ -243,13 +255,14 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       fc.asyncProperty(sample, async ([operation, request, change, other]) => {
         const bytes = onTheWire(request, change, `Bearer ${other}`);
         const send = async () => {
-          const answer = await withinLimit(sendRaw(port, bytes, ANSWER_LIMIT_MS), request);
+          const answer = await withinLimit(sendRaw(port, bytes, ANSWER_LIMIT_MS, { head: request.method === 'HEAD' }), request);
           return answerOf(answer.status, answer.headers, answer.body);
         };
         // Node hands a request over once its headers are in, and Fastify reads no body for GET: the handler may have
         // run (and, say, audited an export) before the broken chunk after the headers makes the connection fail.
         const refusedAfterTheHandlerRan = change === 'broken chunk' && request.method === 'GET';
-        await exercise(operation, request, send, `${change} on the wire: ${describeRequest(request)}`, { refusedAfterTheHandlerRan });
+        const beforeAnyRoute = REFUSED_BY_THE_HTTP_PARSER.has(change);
+        await exercise(operation, request, send, `${change} on the wire: ${describeRequest(request)}`, { refusedAfterTheHandlerRan, beforeAnyRoute });
       }),
       { numRuns: WIRE_RUNS, seed: SEED },
     );

@@ -7,7 +7,8 @@ import { setIconOptions } from '@fluentui/react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { LmsApiError } from '../../src/client/lmsApiError';
 import { CourseCatalog } from '../../src/ui/catalog/CourseCatalog';
-import { catalog, courseSummary, fakeLearningApi, plan } from './fixtures/learningFixtures';
+import { summariseMyTraining } from '../../src/domain/myTraining';
+import { catalog, courseSummary, fakeLearningApi, plan, trainingItem } from './fixtures/learningFixtures';
 
 setIconOptions({ disableWarnings: true });
 
@@ -68,12 +69,16 @@ describe('<CourseCatalog>', () => {
 
   it('opens a course through the host, and enrols in a plan', async () => {
     const opened: string[] = [];
-    const api = catalogApi({ enrolInPlan: async () => ({ planEnrolmentId: 'pe', enrolmentIds: ['e1', 'e2'] }) });
+    const api = catalogApi({
+      enrolInPlan: async () => ({ planEnrolmentId: 'pe', enrolmentIds: ['e1', 'e2'] }),
+      getMyTraining: async () => summariseMyTraining([trainingItem({ courseId: 'c-coc', state: 'in-progress' })]),
+    });
     render(<CourseCatalog api={api} onOpenCourse={(id) => opened.push(id)} courseHref={(id) => `#/course/${id}`} />);
     const link = await screen.findByRole('link', { name: 'Fire Safety' });
     expect(link.getAttribute('href')).toBe('#/course/c-fire');
     fireEvent.click(link);
     expect(opened).toEqual(['c-fire']);
+    expect(screen.getAllByText(/^Enrolled/).map((badge) => badge.textContent)).toEqual(['Enrolled: in progress']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Enrol in this plan: New Manager Essentials' }));
     expect(await screen.findByText(/You are enrolled in New Manager Essentials and its 2 courses/)).toBeTruthy();

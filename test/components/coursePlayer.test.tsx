@@ -32,10 +32,7 @@ describe('<CoursePlayer>', () => {
   it('shows the course page to someone not enrolled: facts, lessons in order with the locked ones, the quiz; enrolling opens the first lesson', async () => {
     const api = fakeLearningApi({
       getCourse: async () => codeOfConduct(),
-      enrolInCourse: async () => {
-        const { completedLessonIds: _l, quizAttempts: _q, progressPercent: _p, certificateId: _c, ...view } = enrolmentDetail();
-        return view;
-      },
+      enrolInCourse: async () => outcome(enrolmentDetail()).enrolment,
     });
     render(<CoursePlayer api={api} courseId={COURSE_ID} locale="en-GB" />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Loading the course…');

@@ -6,7 +6,9 @@ import { dropDatabaseStatement } from '../../src/server/store/mssql/databaseProv
 import { tenantDatabaseName } from '../../src/server/tenancy/tenancy';
 import assert from '../support/assert';
 import { assertCleanError } from '../support/apiSurface';
-import { courseBody, startTestService, type TestService } from '../support/testService';
+import type { DatabaseEngine } from '../../src/server/store/engine';
+import { SqliteEngine } from '../../src/server/store/sqlite/sqliteEngine';
+import { courseBody, makeDataDir, startTestService, type TestService } from '../support/testService';
 
 let t: TestService;
 const leaving = randomUUID();
@@ -85,4 +87,37 @@ test('on Azure SQL the database is dropped with one T-SQL statement, a repeat be
   const statement = dropDatabaseStatement(tenantDatabaseName(leaving));
   assert.equal(statement, `DROP DATABASE IF EXISTS [${tenantDatabaseName(leaving)}]`);
   assert.throws(() => dropDatabaseStatement('master'), /invalid tenant database name/);
+});
+
+test('a drop that fails (e.g. the database still in use) answers 503, keeps the tenant refused, and calling again finishes it', async () => {
+  const dataDir = makeDataDir();
+  const sqlite = new SqliteEngine(dataDir);
+  let failDrops = 1;
+  const engine: DatabaseEngine = {
+    dialect: sqlite.dialect,
+    openCatalog: () => sqlite.openCatalog(),
+    provisionTenantDatabase: (region, name) => sqlite.provisionTenantDatabase(region, name),
+    openTenantDatabase: (region, name) => sqlite.openTenantDatabase(region, name),
+    dropTenantDatabase: async (region, name) => {
+      if (failDrops-- > 0) throw new Error('Cannot drop database because it is currently in use.');
+      return sqlite.dropTenantDatabase(region, name);
+    },
+    close: () => sqlite.close(),
+  };
+  const s = await startTestService({ engine, dataDir });
+  try {
+    const tenantId = randomUUID();
+    const adminToken = await s.token(tenantId, await s.onboard(tenantId), ['Tenant.Admin']);
+    const name = (await s.call('GET', '/api/tenant', { token: adminToken })).body.displayName;
+    const failed = assertCleanError(await s.call('DELETE', '/api/tenant', { token: adminToken, body: { confirmation: name } }), 503);
+    assert.match(failed.message, /again/);
+    assert.equal((await s.call('GET', '/api/tenant', { token: adminToken })).body.status, 'offboarding');
+    assert.equal(assertCleanError(await s.call('GET', '/api/me', { token: await s.token(tenantId, randomUUID()) }), 403).code, 'tenant_not_onboarded');
+    const finished = await s.call('DELETE', '/api/tenant', { token: adminToken, body: { confirmation: name } });
+    assert.equal(finished.status, 200, JSON.stringify(finished.body));
+    assert.equal(await s.service.tenancy.tenantRecord(tenantId), undefined);
+    assert.deepEqual(fs.readdirSync(path.join(s.dataDir, 'regions', 'westeurope')).filter((f) => f.startsWith(tenantDatabaseName(tenantId))), []);
+  } finally {
+    await s.close();
+  }
 });

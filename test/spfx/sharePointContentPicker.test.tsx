@@ -27,7 +27,7 @@ function fakeService(failLibraries = 0): ISharePointContentService & { asked: st
       if (failures-- > 0) throw new Error('403');
       return [pages, documents];
     },
-    async listContent(siteUrl, library) {
+    async listContent(_siteUrl, library) {
       asked.push(`content ${library.id}`);
       return library.kind === 'pages' ? [welcome] : [handbook, policy];
     },

@@ -69,7 +69,9 @@ describe('the SharePoint package (sharepoint/solution/atrium-lms.sppkg)', () => 
     const teamsZip = await JSZip.loadAsync(await pkg.file('ClientSideAssets/TeamsSPFxApp.zip')!.async('nodebuffer'));
     const packaged = JSON.parse(await teamsZip.file('manifest.json')!.async('string'));
     expect(packaged).toEqual(JSON.parse(readFileSync(path.join(root, 'teams/manifest.json'), 'utf8')));
-    for (const icon of [packaged.icons.color, packaged.icons.outline]) {
+    const translations = packaged.localizationInfo.additionalLanguages.map((language: { file: string }) => language.file);
+    expect(translations).toEqual(['de.json']);
+    for (const icon of [packaged.icons.color, packaged.icons.outline, ...translations]) {
       expect(Buffer.compare(await teamsZip.file(icon)!.async('nodebuffer'), readFileSync(path.join(root, 'teams', icon)))).toBe(0);
     }
     const tabComponents = [...packaged.staticTabs.map((t: any) => t.contentUrl), ...packaged.configurableTabs.map((t: any) => t.configurationUrl)].map(
@@ -96,9 +98,9 @@ describe('the SharePoint package (sharepoint/solution/atrium-lms.sppkg)', () => 
       if (chunk && bundleTexts.some((source) => source.includes(chunk[2]) && source.includes(chunk[1]))) referenced.add(name);
       if (name.endsWith('.LICENSE.txt') && referenced.has(name.slice(0, -'.LICENSE.txt'.length))) referenced.add(name);
     }
-    // The teams/ folder that package-solution copies: the app zip, and the manifest and icons it was made from.
-    const teams = JSON.parse(readFileSync(path.join(root, 'teams/manifest.json'), 'utf8'));
-    for (const name of ['TeamsSPFxApp.zip', 'manifest.json', teams.icons.color, teams.icons.outline]) referenced.add(name);
+    // The teams/ folder that package-solution copies: the app zip, and the files it was made from.
+    const teamsZip = await JSZip.loadAsync(await pkg.file('ClientSideAssets/TeamsSPFxApp.zip')!.async('nodebuffer'));
+    for (const name of ['TeamsSPFxApp.zip', ...Object.keys(teamsZip.files)]) referenced.add(name);
 
     expect(assetNames.filter((name) => !referenced.has(name))).toEqual([]);
     expect([...referenced].filter((name) => !assetNames.includes(name))).toEqual([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import Ajv from 'ajv';
 import ts from 'typescript';
 import { englishCatalogStrings } from '../../src/ui/catalog/catalogStrings';
 import { englishCommonStrings } from '../../src/ui/common/commonStrings';
@@ -23,7 +25,7 @@ function loadStringsModule(relativePath: string): Record<string, unknown> {
   const define = (_deps: string[], factory: () => Record<string, unknown>): void => {
     defined = factory();
   };
-  new Function('define', readFileSync(path.join(root, relativePath), 'utf8'))(define);
+  runInNewContext(readFileSync(path.join(root, relativePath), 'utf8'), { define }, { filename: relativePath });
   if (!defined) throw new Error(`${relativePath} defines nothing`);
   return defined;
 }
@@ -120,6 +122,20 @@ it('every web part folder is in config.json (no web part left out of the package
 
 describe('Teams app', () => {
   const teams = JSON.parse(readFileSync(path.join(root, 'teams/manifest.json'), 'utf8'));
+
+  it('is translated into German, every string the official localization schema allows, tab names included', () => {
+    const schemaPath = require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json');
+    const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    expect(teams.localizationInfo).toEqual({ defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'de', file: 'de.json' }] });
+    const german = JSON.parse(readFileSync(path.join(root, 'teams/de.json'), 'utf8'));
+    expect([validate(german), validate.errors]).toEqual([true, null]);
+    expect(Object.keys(german).filter((key) => key !== '$schema').sort()).toEqual(
+      ['description.full', 'description.short', 'name.full', 'name.short', ...teams.staticTabs.map((_: unknown, i: number) => `staticTabs[${i}].name`)].sort(),
+    );
+  });
+
   const idOf = (name: string): string => readJsonWithComments(`src/webparts/${name}/${name[0].toUpperCase()}${name.slice(1)}WebPart.manifest.json`).id;
 
   it('opens My training and the Catalog as personal tabs, in that order', () => {

@@ -25,9 +25,14 @@ export class LearningPools implements FuzzPools {
     if (GUID.test(value) && !this.anyId.includes(value) && this.anyId.length < MAX_POOL_SIZE * 4) this.anyId.push(value);
   }
 
-  /** Learns the ids in an answer: `catalogId: "…"` and `learnerIds: ["…"]` by name, any other GUID as some id. */
+  /**
+   * Learns the ids in an answer: `catalogId: "…"` and `learnerIds: ["…"]` by name, any other GUID as some id, and
+   * paging tokens (`nextCursor: "…"` as a `cursor`).
+   */
   learnFrom(body: unknown, key = ''): void {
     if (typeof body === 'string') {
+      const pagingToken = /^next([A-Z])(\w*)$/.exec(key);
+      if (pagingToken) this.add(pagingToken[1].toLowerCase() + pagingToken[2], body);
       if (!GUID.test(body)) return;
       if (/Ids?$/.test(key)) this.add(key.replace(/Ids$/, 'Id'), body);
       else this.addAnyId(body);

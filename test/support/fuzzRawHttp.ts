@@ -52,6 +52,22 @@ export const wireChange: fc.Arbitrary<WireChange> = fc.constantFrom<WireChange>(
   'raw bytes in the path',
 );
 
+/**
+ * Changes Node's HTTP parser refuses before any route is chosen: their 400/431 answers belong to no operation of
+ * the OpenAPI document, so only the envelope is checked for them, not the operation's documented statuses.
+ */
+export const REFUSED_BY_THE_HTTP_PARSER: ReadonlySet<WireChange> = new Set<WireChange>([
+  'conflicting content-length',
+  'content-length and chunked',
+  'broken chunk',
+  'folded header',
+  'bad header name',
+  'control bytes in a header',
+  'oversized header',
+  'lowercase method',
+  'raw bytes in the path',
+]);
+
 /** The request as HTTP/1.1 bytes, with one change on the wire. `otherAuthorization` is the second one of a duplicate pair. */
 export function onTheWire(request: FuzzRequest, change: WireChange, otherAuthorization: string): Buffer {
   const body = request.payload === undefined ? Buffer.alloc(0) : Buffer.from(request.payload, 'utf8');
@@ -131,8 +147,11 @@ export function onTheWire(request: FuzzRequest, change: WireChange, otherAuthori
   return Buffer.concat([...head, Buffer.from('\r\n'), framed]);
 }
 
-/** Sends bytes and reads the first response on the connection; rejects if none has arrived within `limitMs`. */
-export function sendRaw(port: number, bytes: Buffer, limitMs: number): Promise<RawAnswer> {
+/**
+ * Sends bytes and reads the first response on the connection; rejects if none has arrived within `limitMs`.
+ * The answer to a HEAD request has headers only, whatever its Content-Length says.
+ */
+export function sendRaw(port: number, bytes: Buffer, limitMs: number, options: { head?: boolean } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
     let received = Buffer.alloc(0);
@@ -147,7 +166,7 @@ export function sendRaw(port: number, bytes: Buffer, limitMs: number): Promise<R
     };
     timer = setTimeout(() => finish(() => reject(new Error(`no answer within ${limitMs} ms`))), limitMs);
     const tryParse = (ended: boolean) => {
-      const answer = firstResponse(received, ended);
+      const answer = firstResponse(received, ended, options.head ?? false);
       if (answer) finish(() => resolve(answer));
       else if (ended) finish(() => reject(new Error(`the connection closed without a complete answer: ${JSON.stringify(received.toString('latin1').slice(0, 200))}`)));
     };
@@ -164,20 +183,21 @@ export function sendRaw(port: number, bytes: Buffer, limitMs: number): Promise<R
   });
 }
 
-function firstResponse(bytes: Buffer, ended: boolean): RawAnswer | null {
+function firstResponse(bytes: Buffer, ended: boolean, head: boolean): RawAnswer | null {
   const headEnd = bytes.indexOf('\r\n\r\n');
   if (headEnd < 0) return null;
   const [statusLine, ...headerLines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
   if (!status) throw new Error(`not an HTTP response: ${statusLine}`);
   // An interim answer (100 Continue to an Expect header) comes before the real one.
-  if (status < 200) return firstResponse(bytes.subarray(headEnd + 4), ended);
+  if (status < 200) return firstResponse(bytes.subarray(headEnd + 4), ended, head);
   const headers: Record<string, string> = {};
   for (const line of headerLines) {
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   const rest = bytes.subarray(headEnd + 4);
+  if (head) return { status, headers, body: Buffer.alloc(0) };
   if (headers['content-length'] !== undefined) {
     const length = Number(headers['content-length']);
     return rest.length >= length ? { status, headers, body: rest.subarray(0, length) } : null;

@@ -64,7 +64,7 @@ export interface FuzzPools {
   anyId: readonly string[];
 }
 
-const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const OTHER_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** Requests for one operation: a quarter well-formed (real ids, valid body, a member's token), the rest broken somehow. */
 export function fuzzRequest(operation: Operation, callers: FuzzCallers, pools: FuzzPools): fc.Arbitrary<FuzzRequest> {
@@ -103,7 +103,11 @@ function broken(operation: Operation, callers: FuzzCallers, pools: FuzzPools): f
       method: fc.oneof({ weight: 12, arbitrary: fc.constant(operation.method) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) }),
       authorization,
       path: pathFor(operation, pools, segment),
-      query: fc.oneof(documentedQuery(operation, pools), junkQuery),
+      query: fc.oneof(
+        documentedQuery(operation, pools),
+        documentedQuery(operation, pools).map((query) => (query ? `${query}&${query.slice(1)}` : query)),
+        junkQuery,
+      ),
       body: bodyFor(operation, pools),
       type: contentType,
       extra: extraHeaders,

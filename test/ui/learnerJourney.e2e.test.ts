@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, test } from '@jest/globals';
+import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_TENANT_ID } from '../../src/server/devstack/demo/demoSeed';
 import { startDemoStack, type DemoStack } from './demoStack';
 
 /**
@@ -14,7 +16,7 @@ import { startDemoStack, type DemoStack } from './demoStack';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
+const AXE_SOURCE = axe.source;
 
 let stack: DemoStack;
 let browser: Browser;
@@ -164,6 +166,7 @@ test('by keyboard only: from My training to a course, a lesson marked done, and 
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
 
   // On a fresh load the skip link is the first stop, and takes focus to the main content.
+  await page.waitForLoadState('networkidle');
   await page.reload();
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
   await page.keyboard.press('Tab');
@@ -237,6 +240,26 @@ test('a tenant admin who is also a line manager assigns a course to a report, an
   await page.getByRole('heading', { name: 'Privacy administration', level: 2 }).waitFor();
   await page.getByRole('heading', { level: 3 }).first().waitFor();
   await screen(page, '13-privacy-administration');
+  assert.deepEqual(trouble, [], 'no script errors or failed requests');
+  await context.close();
+});
+
+// Last: once a notice is published, everyone is asked to accept it.
+test('a learner who must accept a new privacy notice sees it first, accepts it, and carries on', async () => {
+  const adminToken = await stack.t.token(DEMO_TENANT_ID, stack.cast.admin.id, ['Tenant.Admin']);
+  const published = await stack.t.call('PUT', '/api/tenant/privacy-notice', { token: adminToken, body: { text: 'Contoso keeps your training records while you work here.' } });
+  assert.equal(published.status, 200);
+
+  const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
+  await page.getByText(/privacy notice you have not accepted yet/).waitFor();
+  await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();
+  await page.getByText('Contoso keeps your training records while you work here.').waitFor();
+  await screen(page, '14-privacy-notice-first');
+  await page.getByRole('button', { name: /^Accept/ }).click();
+  await page.getByRole('button', { name: 'I have accepted it' }).click();
+  await page.getByText(/privacy notice you have not accepted yet/).waitFor({ state: 'detached' });
+  await page.getByRole('navigation', { name: 'Atrium' }).getByRole('link', { name: 'My training' }).click();
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
   assert.deepEqual(trouble, [], 'no script errors or failed requests');
   await context.close();
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OffboardingReceipt } from '../../domain/dataRights';
 import { invalid } from '../../domain/errors';
 import type { Principal } from '../auth/principal';
+import { DependencyUnavailable } from '../dependencyUnavailable';
 import type { TenantDatabase } from '../store/tenantSchema';
 import type { Tenancy } from '../tenancy/tenancy';
 import { requireTenantAdmin } from './dataSubjects';
@@ -38,7 +39,19 @@ export async function offboardTenant(
   }
   // An earlier attempt that stopped half-way ('offboarding') has no database to count any more.
   const deletedRecords = record.status === 'active' ? await tenancy.withTenantDatabase(record.tenantId, rowCounts) : {};
-  await tenancy.offboard(record.tenantId, now);
+  try {
+    await tenancy.offboard(record.tenantId, now);
+  } catch (error) {
+    // E.g. Azure SQL refuses to drop a database another instance still has connections to (error 3702), until
+    // their idle pools close. The tenant stays 'offboarding' (refused everywhere); calling again finishes it.
+    throw new DependencyUnavailable(
+      "your organisation's database",
+      'Your organisation is being deleted, but its database could not be dropped yet (it is still in use or could not be reached). ' +
+        'Nothing can be used in the meantime; call DELETE /api/tenant again in a few minutes to finish.',
+      120,
+      { cause: error },
+    );
+  }
   const regionName = tenancy.regions.find(record.region)?.displayName ?? record.region;
   return {
     tenantId: record.tenantId,

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { EnrolmentDetail, EnrolmentView } from '../../domain/apiResponses';
 import { notFound, invalid } from '../../domain/errors';
 import type { EnrolmentSource } from '../../domain/myTraining';
 import { lockingReads } from '../store/rowLocks';
@@ -7,18 +8,6 @@ import { canSeeLearnerRecords, isInCatalogAudience, requireCatalogManager } from
 import { loadCourse } from './courses';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
-
-export interface EnrolmentView {
-  id: string;
-  learnerId: string;
-  courseId: string;
-  catalogId: string;
-  source: EnrolmentSource;
-  dueAt: string | null;
-  enrolledAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-}
 
 export function toEnrolmentView(row: EnrolmentsTable): EnrolmentView {
   return {
@@ -156,13 +145,6 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
     }
     return rows.map(toEnrolmentView);
   });
-}
-
-export interface EnrolmentDetail extends EnrolmentView {
-  completedLessonIds: string[];
-  quizAttempts: Array<{ id: string; scorePercent: number; passed: boolean; submittedAt: string }>;
-  progressPercent: number;
-  certificateId: string | null;
 }
 
 /** An enrolment of the caller's tenant that the caller may see (theirs, a direct report's, or in a catalog they manage). */

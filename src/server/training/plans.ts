@@ -1,4 +1,5 @@
 import type { PlanBody } from '../../domain/api';
+import type { PlanView } from '../../domain/apiResponses';
 import { invalid, notFound } from '../../domain/errors';
 import { isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
@@ -7,15 +8,6 @@ import { lockingReads } from '../store/rowLocks';
 import { completePlanIfDone } from './progress';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
-
-export interface PlanView {
-  id: string;
-  catalogId: string;
-  title: string;
-  summary: string;
-  status: 'draft' | 'published';
-  courseIds: string[];
-}
 
 export async function createPlan(ctx: UseCaseContext, catalogId: string, body: PlanBody): Promise<PlanView> {
   await getCatalog(ctx, catalogId);

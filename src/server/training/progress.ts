@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { ProgressBody } from '../../domain/api';
+import type { ProgressOutcome } from '../../domain/apiResponses';
 import { verificationCode } from '../../domain/certificate';
 import type { Course } from '../../domain/course';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
@@ -10,17 +11,9 @@ import { lockingReads } from '../store/rowLocks';
 import type { EnrolmentsTable, PlanEnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
 import { isUniqueViolation } from '../store/uniqueViolation';
 import { loadCourse } from './courses';
-import { loadVisibleEnrolment, toEnrolmentView, type EnrolmentView } from './enrolments';
+import { loadVisibleEnrolment, toEnrolmentView } from './enrolments';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
-
-export interface ProgressOutcome {
-  enrolment: EnrolmentView;
-  completedLessonIds: string[];
-  progressPercent: number;
-  quizResult: QuizResult | null;
-  certificateId: string | null;
-}
 
 /** Only the learner records their progress; others who may see the enrolment are told so, anyone else gets 404. */
 async function loadOwnEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentsTable> {

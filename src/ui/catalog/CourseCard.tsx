@@ -1,7 +1,9 @@
 import * as React from 'react';
 import { Link, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { CourseSummary } from '../../domain/course';
+import type { TrainingState } from '../../domain/myTraining';
 import { formatMinutes } from '../common/formatMinutes';
+import { TrainingStateBadge } from '../myTraining/TrainingStateBadge';
 import type { CatalogStrings } from './catalogStrings';
 
 export interface CourseCardProps {
@@ -11,12 +13,15 @@ export interface CourseCardProps {
   onOpen: (courseId: string) => void;
   /** Where the course lives, so it can be opened in a new tab or shared; the click still goes through `onOpen`. */
   href?: string;
+  /** The person's state in the course when they are enrolled. */
+  state?: TrainingState;
 }
 
-export function CourseCard({ course, strings, locale, onOpen, href }: CourseCardProps): React.ReactElement {
+export function CourseCard({ course, strings, locale, onOpen, href, state }: CourseCardProps): React.ReactElement {
   const theme = useTheme();
   const classes = mergeStyleSets({
     card: { padding: '12px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
+    heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 },
     title: { margin: 0, fontSize: 16, fontWeight: 600 },
     summary: { margin: '4px 0 0' },
     facts: { margin: '4px 0 0', fontSize: 12, color: theme.palette.neutralSecondary },
@@ -27,17 +32,20 @@ export function CourseCard({ course, strings, locale, onOpen, href }: CourseCard
   if (course.hasQuiz) facts.push(strings.hasQuiz);
   return (
     <li className={classes.card}>
-      <h4 className={classes.title}>
-        <Link
-          href={href}
-          onClick={(event) => {
-            event.preventDefault();
-            onOpen(course.id);
-          }}
-        >
-          {course.title}
-        </Link>
-      </h4>
+      <div className={classes.heading}>
+        <h4 className={classes.title}>
+          <Link
+            href={href}
+            onClick={(event) => {
+              event.preventDefault();
+              onOpen(course.id);
+            }}
+          >
+            {course.title}
+          </Link>
+        </h4>
+        {state && <TrainingStateBadge state={state} label={strings.yourStatus[state]} />}
+      </div>
       {course.summary && <p className={classes.summary}>{course.summary}</p>}
       <p className={classes.facts}>{facts.join(' · ')}</p>
       {course.tags.length > 0 && (

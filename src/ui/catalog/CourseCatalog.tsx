@@ -3,6 +3,7 @@ import { DefaultButton, Dropdown, type IDropdownOption, getId, mergeStyleSets, S
 import type { ILearningApi } from '../../client/learningApi';
 import type { CatalogView } from '../../domain/apiResponses';
 import type { CourseFormat } from '../../domain/course';
+import type { TrainingState } from '../../domain/myTraining';
 import { EmptyState } from '../common/EmptyState';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
@@ -79,7 +80,11 @@ interface CatalogCoursesProps {
 
 function CatalogCourses({ api, catalog, onOpenCourse, courseHref, onSignInAgain, strings, locale }: CatalogCoursesProps): React.ReactElement {
   const theme = useTheme();
-  const { load, reload } = useLoad(() => Promise.all([api.listCourses(catalog.id), api.listPlans(catalog.id)]), [api, catalog.id]);
+  const { load, reload } = useLoad(
+    // The person's own training marks the courses they are in already; the catalog shows without it.
+    () => Promise.all([api.listCourses(catalog.id), api.listPlans(catalog.id), api.getMyTraining().catch(() => null)]),
+    [api, catalog.id],
+  );
   const [filter, setFilter] = React.useState<CourseFilter>(NO_FILTER);
   const [ids] = React.useState(() => ({ courses: getId('atrium-courses-'), plans: getId('atrium-plans-') }));
   const classes = mergeStyleSets({
@@ -95,7 +100,8 @@ function CatalogCourses({ api, catalog, onOpenCourse, courseHref, onSignInAgain,
 
   if (load.status === 'loading') return <LoadingShimmer label={strings.loadingCourses} />;
   if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} strings={strings.common} />;
-  const [courses, plans] = load.value;
+  const [courses, plans, training] = load.value;
+  const stateOf = (courseId: string): TrainingState | undefined => (training ? training.items.filter((i) => i.courseId === courseId).map((i) => i.state)[0] : undefined);
   if (courses.length === 0 && plans.length === 0) {
     return (
       <>
@@ -158,7 +164,7 @@ function CatalogCourses({ api, catalog, onOpenCourse, courseHref, onSignInAgain,
         ) : (
           <ul className={classes.list}>
             {shown.map((course) => (
-              <CourseCard key={course.id} course={course} strings={strings} locale={locale} onOpen={onOpenCourse} href={courseHref?.(course.id)} />
+              <CourseCard key={course.id} course={course} strings={strings} locale={locale} onOpen={onOpenCourse} href={courseHref?.(course.id)} state={stateOf(course.id)} />
             ))}
           </ul>
         )}

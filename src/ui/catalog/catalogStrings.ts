@@ -1,4 +1,5 @@
 import type { CourseFormat } from '../../domain/course';
+import type { TrainingState } from '../../domain/myTraining';
 import { englishCommonStrings, type CommonStrings } from '../common/commonStrings';
 import type { DurationBucket } from './courseFilters';
 
@@ -37,6 +38,8 @@ export interface CatalogStrings {
   enrolledInPlan: (title: string, courses: number) => string;
   enrolPlanFailed: (reason: string) => string;
   unknownCourse: string;
+  /** The person's own status in a course they are enrolled in. */
+  yourStatus: Record<TrainingState, string>;
 }
 
 export const englishCatalogStrings: CatalogStrings = {
@@ -73,4 +76,11 @@ export const englishCatalogStrings: CatalogStrings = {
   enrolledInPlan: (title, courses) => `You are enrolled in ${title} and its ${courses} course${courses === 1 ? '' : 's'}. They are in My training.`,
   enrolPlanFailed: (reason) => `You could not be enrolled: ${reason}`,
   unknownCourse: 'A course not shown in this catalog',
+  yourStatus: {
+    overdue: 'Enrolled: overdue',
+    'due-soon': 'Enrolled: due soon',
+    'in-progress': 'Enrolled: in progress',
+    'not-started': 'Enrolled: not started',
+    completed: 'Completed',
+  },
 };

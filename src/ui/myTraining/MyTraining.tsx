@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { getId, MessageBar, MessageBarButton, MessageBarType, mergeStyleSets, Spinner, SpinnerSize, useTheme } from '@fluentui/react';
+import { getId, MessageBar, MessageBarButton, MessageBarType, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { ILmsApi } from '../../client/lmsApi';
 import { LmsApiError } from '../../client/lmsApiError';
 import type { MyTraining as MyTrainingData } from '../../domain/myTraining';
+import { LoadingShimmer } from '../common/LoadingShimmer';
 import { CertificateList, type CertificateDownloads } from './CertificateList';
 import { groupByState } from './groupByState';
 import { englishMyTrainingStrings, type MyTrainingStrings } from './myTrainingStrings';
@@ -50,7 +51,7 @@ export function MyTraining({ api, strings = englishMyTrainingStrings, locale, on
 
   let body: React.ReactNode;
   if (load.status === 'loading') {
-    body = <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
+    body = <LoadingShimmer label={strings.loading} />;
   } else if (load.status === 'failed') {
     body = (
       <MessageBar

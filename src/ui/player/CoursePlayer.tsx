@@ -12,7 +12,7 @@ import { LoadingShimmer } from '../common/LoadingShimmer';
 import { CertificatePanel } from './CertificatePanel';
 import { LessonList } from './LessonList';
 import { englishPlayerStrings, type PlayerStrings } from './playerStrings';
-import { QuizForm } from './QuizForm';
+import { QuizForm, type QuizOutcome } from './QuizForm';
 import { useCourseEnrolment } from './useCourseEnrolment';
 
 export interface CoursePlayerProps {
@@ -94,7 +94,7 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
     heading: { margin: '0 0 6px', fontSize: 16, fontWeight: 600 },
     hint: { margin: '0 0 6px', color: theme.palette.neutralSecondary },
     progress: { maxWidth: 420 },
-    enrol: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, margin: '12px 0' },
+    enrol: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, margin: '8px 0 12px' },
   });
   const done = new Set(enrolment ? enrolment.completedLessonIds : []);
   const facts = [strings.formats[course.format], formatMinutes(course.durationMinutes, locale), strings.lessonCount(course.lessons.length)];
@@ -137,7 +137,7 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
     );
   };
 
-  const submitQuiz = async (answers: Parameters<ILearningApi['submitQuiz']>[1]) => {
+  const submitQuiz = async (answers: Parameters<ILearningApi['submitQuiz']>[1]): Promise<QuizOutcome> => {
     if (!enrolment) throw new Error(strings.quizEnrolFirst);
     setTriedQuizHere(true);
     const outcome = await api.submitQuiz(enrolment.id, answers);
@@ -169,11 +169,13 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
           description={strings.progressValue(enrolment.progressPercent)}
         />
       ) : (
-        <div className={classes.enrol}>
+        <>
           <p className={classes.hint}>{strings.notEnrolled}</p>
-          <PrimaryButton text={busy === 'enrol' ? strings.enrolling : strings.enrol} disabled={busy !== null} onClick={enrol} />
-          {onBackToCatalog && <DefaultButton text={strings.backToCatalog} onClick={onBackToCatalog} />}
-        </div>
+          <div className={classes.enrol}>
+            <PrimaryButton text={busy === 'enrol' ? strings.enrolling : strings.enrol} disabled={busy !== null} onClick={enrol} />
+            {onBackToCatalog && <DefaultButton text={strings.backToCatalog} onClick={onBackToCatalog} />}
+          </div>
+        </>
       )}
       <div role="status">{notice && <p className={classes.hint}>{notice}</p>}</div>
       {error && (

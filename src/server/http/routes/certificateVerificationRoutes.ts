@@ -59,6 +59,7 @@ export function registerCertificateVerificationRoutes(server: FastifyInstance, r
             200: publicCertificateSchema,
             400: errorEnvelopeSchema.describe('The tenant id or the code is malformed'),
             404: errorEnvelopeSchema.describe('No such certificate for this organisation (or no such organisation)'),
+            414: errorEnvelopeSchema.describe('The tenant id or the code is far too long'),
             429: errorEnvelopeSchema.describe('Too many checks from this address; see Retry-After'),
             503: errorEnvelopeSchema.describe('The certificate registry cannot be reached; see Retry-After'),
           },

@@ -112,7 +112,7 @@ export function registerDataRightsRoutes(server: FastifyInstance, route: RouteCo
         tags: ['data rights'],
         summary: 'Lift the restriction: rules apply to the person again (Tenant.Admin)',
         params: learnerParamsSchema,
-        response: responses({ 200: restrictionViewSchema }, ...withIds),
+        response: responses({ 200: restrictionViewSchema }, ...withIds, ...withBody),
       },
     },
     async (request) => inTenant(request, route, (ctx) => liftRestriction(ctx, request.params.learnerId)),
@@ -163,7 +163,7 @@ export function registerDataRightsRoutes(server: FastifyInstance, route: RouteCo
       schema: {
         tags: ['data rights', 'me'],
         summary: 'Withdraw your acceptance: this asks for your data to be erased (a tenant admin decides)',
-        response: responses({ 200: noticeWithdrawalSchema }),
+        response: responses({ 200: noticeWithdrawalSchema }, ...withBody),
       },
     },
     async (request) => inTenant(request, route, (ctx) => withdrawAcceptance(ctx)),

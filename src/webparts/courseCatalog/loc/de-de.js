@@ -42,7 +42,14 @@ define([], function() {
       "enrollingInPlan": "Anmeldung läuft…",
       "enrolledInPlan": function(title, courses) { return 'Sie sind für ' + title + ' und ' + (courses === 1 ? 'seinen Kurs' : 'seine ' + courses + ' Kurse') + ' angemeldet. Sie finden sie unter „Meine Schulungen“.'; },
       "enrolPlanFailed": function(reason) { return 'Die Anmeldung ist fehlgeschlagen: ' + reason; },
-      "unknownCourse": "Ein Kurs, der in diesem Katalog nicht angezeigt wird"
+      "unknownCourse": "Ein Kurs, der in diesem Katalog nicht angezeigt wird",
+      "yourStatus": {
+        "overdue": "Angemeldet: überfällig",
+        "due-soon": "Angemeldet: bald fällig",
+        "in-progress": "Angemeldet: in Bearbeitung",
+        "not-started": "Angemeldet: nicht begonnen",
+        "completed": "Abgeschlossen"
+      }
     }
   };
 });
