@@ -90,7 +90,7 @@ async function explain(): Promise<void> {
 
 async function main(): Promise<void> {
   const sizes = await measurePackage();
-  console.log('| web part | bundle (minified) | bundle (gzip) | + strings en-us (gzip) | lazy chunks on opening a course (gzip) | under 150 KB |');
+  console.log('| web part | bundle (minified) | bundle (gzip) | + strings en-us (gzip) | lazy chunks it can load (gzip) | under 150 KB |');
   console.log('|---|---|---|---|---|---|');
   for (const s of sizes) {
     const chunks = s.lazyChunks.map((c) => `${c.name.replace(/_[0-9a-f]{20}\.js$/, '')} ${kb(c.gzip)}`).join(', ') || 'none';

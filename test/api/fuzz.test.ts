@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
 import { LearningPools } from '../support/fuzzPools';
-import { onTheWire, REFUSED_BY_THE_HTTP_PARSER, sendRaw, wireChange } from '../support/fuzzRawHttp';
+import { answeredBeforeAnyRoute, onTheWire, sendRaw, wireChange } from '../support/fuzzRawHttp';
 import { describeRequest, fuzzRequest, operationKey, operationsOf, wellFormed, type FuzzCallers, type FuzzRequest, type Operation } from '../support/fuzzRequests';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
@@ -261,7 +261,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         // Node hands a request over once its headers are in, and Fastify reads no body for GET: the handler may have
         // run (and, say, audited an export) before the broken chunk after the headers makes the connection fail.
         const refusedAfterTheHandlerRan = change === 'broken chunk' && request.method === 'GET';
-        const beforeAnyRoute = REFUSED_BY_THE_HTTP_PARSER.has(change);
+        const beforeAnyRoute = answeredBeforeAnyRoute(request, change);
         await exercise(operation, request, send, `${change} on the wire: ${describeRequest(request)}`, { refusedAfterTheHandlerRan, beforeAnyRoute });
       }),
       { numRuns: WIRE_RUNS, seed: SEED },

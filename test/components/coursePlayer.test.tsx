@@ -60,6 +60,8 @@ describe('<CoursePlayer>', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Why a code” as done' }));
     expect(await screen.findByText('“Why a code” is done.')).toBeTruthy();
     expect(screen.getByText('SharePoint page · 8 min · Done')).toBeTruthy();
+    // The button went with the lesson's step; keyboard focus stays on the lesson, at its material.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /Open Why a code/ })));
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Speaking up” as done' }));
     expect(await screen.findByRole('group', { name: '1. Where do you raise a concern?' })).toBeTruthy();
     expect(api.calls.filter((c) => c.startsWith('completeLesson'))).toEqual([

@@ -52,11 +52,8 @@ export const wireChange: fc.Arbitrary<WireChange> = fc.constantFrom<WireChange>(
   'raw bytes in the path',
 );
 
-/**
- * Changes Node's HTTP parser refuses before any route is chosen: their 400/431 answers belong to no operation of
- * the OpenAPI document, so only the envelope is checked for them, not the operation's documented statuses.
- */
-export const REFUSED_BY_THE_HTTP_PARSER: ReadonlySet<WireChange> = new Set<WireChange>([
+/** Changes Node's HTTP parser refuses (400, 431) before any route is chosen. */
+const REFUSED_BY_THE_HTTP_PARSER: ReadonlySet<WireChange> = new Set<WireChange>([
   'conflicting content-length',
   'content-length and chunked',
   'broken chunk',
@@ -64,9 +61,19 @@ export const REFUSED_BY_THE_HTTP_PARSER: ReadonlySet<WireChange> = new Set<WireC
   'bad header name',
   'control bytes in a header',
   'oversized header',
+  'many headers',
   'lowercase method',
   'raw bytes in the path',
 ]);
+
+/**
+ * Whether Node answers the request itself, before any route is chosen: a request its parser refuses, or one whose
+ * Expect header it cannot meet (417). Such answers belong to no operation of the OpenAPI document.
+ */
+export function answeredBeforeAnyRoute(request: FuzzRequest, change: WireChange): boolean {
+  const expect = request.headers.expect;
+  return REFUSED_BY_THE_HTTP_PARSER.has(change) || (expect !== undefined && !/^100-continue$/i.test(expect.trim()));
+}
 
 /** The request as HTTP/1.1 bytes, with one change on the wire. `otherAuthorization` is the second one of a duplicate pair. */
 export function onTheWire(request: FuzzRequest, change: WireChange, otherAuthorization: string): Buffer {

@@ -161,7 +161,7 @@ test('a learner finds a course in the catalog, enrols, takes the lesson and the 
   await context.close();
 });
 
-test('by keyboard only: from My training to a course, a lesson marked done, and a sequential quiz that waits for the lessons', async () => {
+test('by keyboard only: from My training to a sequential course, its lessons in order, the quiz once they are done, and the certificate', async () => {
   const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
 
@@ -181,12 +181,31 @@ test('by keyboard only: from My training to a course, a lesson marked done, and 
   await page.getByText(/The quiz opens when every lesson is done: 3 to go/).waitFor();
   await screen(page, '08-sequential-course');
 
-  await tabTo(page, '- button "Mark “Why a code of conduct” as done"');
-  await page.keyboard.press('Enter');
-  await page.getByText('“Why a code of conduct” is done.').waitFor();
-  await page.getByText(/The quiz opens when every lesson is done: 2 to go/).waitFor();
+  // Each lesson marked done by keyboard; focus stays on the lesson just done, so Tab goes on to the next one.
+  for (const [lesson, remaining] of [['Why a code of conduct', 2], ['Respect at work', 1], ['Speaking up', 0]] as const) {
+    await tabTo(page, `- button "Mark “${lesson}” as done"`);
+    await page.keyboard.press('Enter');
+    await page.getByText(`“${lesson}” is done.`).waitFor();
+    if (remaining > 0) await page.getByText(`The quiz opens when every lesson is done: ${remaining} to go.`).waitFor();
+    assert.match(await focused(page), new RegExp(`^- link "Open ${lesson}`));
+  }
 
-  // Back to the navigation and on to the catalog, by keyboard.
+  // The quiz by keyboard: arrows choose in a radio group, Space ticks a checkbox, Enter submits.
+  await tabTo(page, '- radio "Only with HR"');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await focused(page), /^- radio "The Speak Up line" \[checked\]/);
+  await tabTo(page, '- radio "True"');
+  await page.keyboard.press('Space');
+  await tabTo(page, '- checkbox "A gift worth 150 EUR"');
+  await page.keyboard.press('Space');
+  await tabTo(page, '- checkbox "A family member working for a bidder"');
+  await page.keyboard.press('Space');
+  await tabTo(page, '- button "Submit answers"');
+  await page.keyboard.press('Enter');
+  await page.getByText(/Passed: you scored 100%.*The pass mark is 80%/).waitFor();
+  await tabTo(page, '- button "Download certificate (PDF)"', 60);
+  await screen(page, '09-sequential-course-completed-by-keyboard');
+
   await page.goBack();
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
   assert.deepEqual(trouble, [], 'no script errors or failed requests');
@@ -204,11 +223,11 @@ test('a line manager sees each direct report’s training, and is told who assig
   const table = page.getByRole('table', { name: `Training of ${learnerName}` });
   await table.getByRole('rowheader', { name: 'Code of Conduct 2026' }).waitFor();
   await page.getByText(/Only training managers assign courses/).waitFor();
-  await screen(page, '09-team');
+  await screen(page, '10-team');
 
   await nav.getByRole('link', { name: 'My data & privacy' }).click();
   await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();
-  await screen(page, '10-my-data-and-privacy');
+  await screen(page, '11-my-data-and-privacy');
   assert.deepEqual(trouble, [], 'no script errors or failed requests');
   await context.close();
 });
@@ -227,7 +246,7 @@ test('a tenant admin who is also a line manager assigns a course to a report, an
   await page.getByRole('option', { name: 'Workstation Ergonomics' }).click();
   const due = new Date(Date.now() + 21 * 86_400_000);
   await dialog.getByLabel('Due date').fill(due.toISOString().slice(0, 10));
-  await screen(page, '11-team-assign');
+  await screen(page, '12-team-assign');
   await dialog.getByRole('button', { name: 'Assign' }).click();
   await page.getByText(`Workstation Ergonomics is assigned to ${report}`, { exact: false }).waitFor();
   await page.getByRole('table', { name: `Training of ${report}` }).getByRole('rowheader', { name: 'Workstation Ergonomics' }).waitFor();
@@ -235,11 +254,11 @@ test('a tenant admin who is also a line manager assigns a course to a report, an
   await nav.getByRole('link', { name: 'Manage people' }).click();
   await page.getByRole('heading', { name: 'Manage people', level: 2 }).waitFor();
   await page.getByRole('table').first().waitFor();
-  await screen(page, '12-manage-people');
+  await screen(page, '13-manage-people');
   await nav.getByRole('link', { name: 'Privacy administration' }).click();
   await page.getByRole('heading', { name: 'Privacy administration', level: 2 }).waitFor();
   await page.getByRole('heading', { level: 3 }).first().waitFor();
-  await screen(page, '13-privacy-administration');
+  await screen(page, '14-privacy-administration');
   assert.deepEqual(trouble, [], 'no script errors or failed requests');
   await context.close();
 });
@@ -254,7 +273,7 @@ test('a learner who must accept a new privacy notice sees it first, accepts it, 
   await page.getByText(/privacy notice you have not accepted yet/).waitFor();
   await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();
   await page.getByText('Contoso keeps your training records while you work here.').waitFor();
-  await screen(page, '14-privacy-notice-first');
+  await screen(page, '15-privacy-notice-first');
   await page.getByRole('button', { name: /^Accept/ }).click();
   await page.getByRole('button', { name: 'I have accepted it' }).click();
   await page.getByText(/privacy notice you have not accepted yet/).waitFor({ state: 'detached' });

@@ -86,6 +86,7 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
   const [error, setError] = React.useState<string | null>(null);
   // Once the learner has tried the quiz on this page, the form stays to show the outcome (and the retry).
   const [triedQuizHere, setTriedQuizHere] = React.useState(false);
+  const [focusLessonId, setFocusLessonId] = React.useState<string | null>(null);
   const classes = mergeStyleSets({
     facts: { margin: '0 0 8px', fontSize: 12, color: theme.palette.neutralSecondary },
     summary: { margin: '0 0 12px' },
@@ -111,6 +112,7 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
         setBusy(null);
         setNotice(strings.enrolled);
         onEnrolled(view);
+        if (course.lessons.length > 0) setFocusLessonId(course.lessons[0].id);
       },
       (failure: unknown) => {
         setBusy(null);
@@ -129,6 +131,7 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
         setBusy(null);
         setNotice(strings.lessonMarked(lesson ? lesson.title : ''));
         onProgress(outcome);
+        setFocusLessonId(lessonId);
       },
       (failure: unknown) => {
         setBusy(null);
@@ -206,7 +209,7 @@ function CourseBody({ api, course, enrolment, onEnrolled, onProgress, strings, l
           {strings.lessonsHeading}
         </h3>
         {course.sequentialLessons && course.lessons.length > 1 && <p className={classes.hint}>{strings.sequentialHint}</p>}
-        <LessonList course={course} doneLessonIds={done} enrolled={enrolment !== null} savingLessonId={busy !== 'enrol' ? busy : null} onMarkDone={markDone} strings={strings} locale={locale} />
+        <LessonList course={course} doneLessonIds={done} enrolled={enrolment !== null} savingLessonId={busy !== 'enrol' ? busy : null} onMarkDone={markDone} focusLessonId={focusLessonId} strings={strings} locale={locale} />
       </section>
 
       {course.quiz && (

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Icon, Link, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, Icon, type ILink, Link, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { CourseForLearner } from '../../domain/course';
 import { isLessonUnlocked } from '../../domain/progress';
 import { formatMinutes } from '../common/formatMinutes';
@@ -14,13 +14,20 @@ export interface LessonListProps {
   enrolled: boolean;
   savingLessonId: string | null;
   onMarkDone: (lessonId: string) => void;
+  /** Where keyboard focus goes after an action removed the focused button (enrol, mark as done): this lesson's material link. */
+  focusLessonId?: string | null;
   strings: PlayerStrings;
   locale?: string;
 }
 
 /** The lessons in order: done, open (material and "mark as done"), or locked until the ones before are done. */
-export function LessonList({ course, doneLessonIds, enrolled, savingLessonId, onMarkDone, strings, locale }: LessonListProps): React.ReactElement {
+export function LessonList({ course, doneLessonIds, enrolled, savingLessonId, onMarkDone, focusLessonId, strings, locale }: LessonListProps): React.ReactElement {
   const theme = useTheme();
+  const links = React.useRef<Record<string, ILink | null>>({});
+  React.useEffect(() => {
+    const link = focusLessonId ? links.current[focusLessonId] : null;
+    if (link) link.focus();
+  }, [focusLessonId]);
   const classes = mergeStyleSets({
     list: { margin: 0, padding: 0, listStyle: 'none', counterReset: 'lesson' },
     lesson: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, padding: '10px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
@@ -54,7 +61,14 @@ export function LessonList({ course, doneLessonIds, enrolled, savingLessonId, on
             </div>
             {enrolled && unlocked && (
               <div className={classes.actions}>
-                <Link href={lesson.materialUrl} target="_blank" rel="noopener noreferrer">
+                <Link
+                  href={lesson.materialUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  componentRef={(link: ILink | null) => {
+                    links.current[lesson.id] = link;
+                  }}
+                >
                   {strings.openMaterial(lesson.title)}
                   <span className={classes.hidden}> {strings.opensInNewTab}</span>
                 </Link>

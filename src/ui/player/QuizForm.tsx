@@ -33,6 +33,11 @@ export function QuizForm({ quiz, onSubmit, describeError, strings }: QuizFormPro
   const [error, setError] = React.useState<string | null>(null);
   const [attempt, setAttempt] = React.useState(0);
   const formRef = React.useRef<HTMLFormElement>(null);
+  const outcomeRef = React.useRef<HTMLDivElement>(null);
+  // The submit button goes once the outcome shows: keyboard focus moves to the outcome instead of being lost.
+  React.useEffect(() => {
+    if (outcome && outcomeRef.current) outcomeRef.current.focus();
+  }, [outcome]);
   const classes = mergeStyleSets({
     question: { border: 'none', margin: '0 0 16px', padding: 0 },
     legend: { padding: 0, marginBottom: 6, fontWeight: 600 },
@@ -144,7 +149,7 @@ export function QuizForm({ quiz, onSubmit, describeError, strings }: QuizFormPro
           </fieldset>
         );
       })}
-      <div role="status">
+      <div role="status" ref={outcomeRef} tabIndex={-1} style={{ outline: 'none' }}>
         {outcomeText && (
           <MessageBar messageBarType={outcome?.passed ? MessageBarType.success : MessageBarType.warning} isMultiline={true}>
             {outcomeText}
