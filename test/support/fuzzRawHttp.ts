@@ -52,6 +52,9 @@ export const wireChange: fc.Arbitrary<WireChange> = fc.constantFrom<WireChange>(
   'raw bytes in the path',
 );
 
+/** Node's default --max-http-header-size: above it, the parser answers 431. */
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+
 /** Changes Node's HTTP parser refuses (400, 431) before any route is chosen. */
 const REFUSED_BY_THE_HTTP_PARSER: ReadonlySet<WireChange> = new Set<WireChange>([
   'conflicting content-length',
@@ -72,7 +75,11 @@ const REFUSED_BY_THE_HTTP_PARSER: ReadonlySet<WireChange> = new Set<WireChange>(
  */
 export function answeredBeforeAnyRoute(request: FuzzRequest, change: WireChange): boolean {
   const expect = request.headers.expect;
-  return REFUSED_BY_THE_HTTP_PARSER.has(change) || (expect !== undefined && !/^100-continue$/i.test(expect.trim()));
+  // eslint-disable-next-line no-control-regex -- control characters are what the parser refuses in a header value
+  const controlCharacters = Object.values(request.headers).some((value) => /[\x00-\x08\x0b-\x1f\x7f]/.test(value.replace(/[\r\n]/g, ' ')));
+  const headerBytes = Object.entries(request.headers).reduce((sum, [name, value]) => sum + Buffer.byteLength(`${name}: ${value}\r\n`), request.url.length);
+  const oversized = headerBytes > NODE_MAX_HEADER_BYTES;
+  return REFUSED_BY_THE_HTTP_PARSER.has(change) || controlCharacters || oversized || (expect !== undefined && !/^100-continue$/i.test(expect.trim()));
 }
 
 /** The request as HTTP/1.1 bytes, with one change on the wire. `otherAuthorization` is the second one of a duplicate pair. */

@@ -36,6 +36,7 @@ export abstract class AtriumWebPartBase<TProps extends IApiConnectionProps> exte
     await Promise.all([this.readTenantConnection(), this.readTeamsContext()]);
     const target = this.deepLinkTarget();
     if (target.kind === 'course') this.openCourseId = target.courseId;
+    window.addEventListener('hashchange', this.followHash);
   }
 
   /** The course open in this web part's player, if one is. */
@@ -49,8 +50,18 @@ export abstract class AtriumWebPartBase<TProps extends IApiConnectionProps> exte
   };
 
   protected readonly closeCourse = (): void => {
+    // A page opened at a course's link shows the catalog again after a reload once the learner has left the course.
+    if (firstDeepLinkTarget(window.location.hash).kind === 'course') {
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    }
     this.openCourseId = undefined;
     this.render();
+  };
+
+  /** A course link followed within the page (same address, new hash) opens the course without a reload. */
+  private readonly followHash = (): void => {
+    const target = firstDeepLinkTarget(window.location.hash);
+    if (target.kind === 'course' && target.courseId !== this.openCourseId) this.openCourse(target.courseId);
   };
 
   /** A shareable address of a course: a Teams deep link inside Teams, else this page with `#/course/{id}`. */
@@ -102,6 +113,7 @@ export abstract class AtriumWebPartBase<TProps extends IApiConnectionProps> exte
   }
 
   protected onDispose(): void {
+    window.removeEventListener('hashchange', this.followHash);
     ReactDom.unmountComponentAtNode(this.domElement);
   }
 

@@ -1,0 +1,170 @@
+import * as React from 'react';
+import { DefaultButton, Dropdown, IconButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, Toggle, mergeStyleSets, useTheme } from '@fluentui/react';
+import type { Course, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { COURSE_FORMATS, type CourseInput } from '../../domain/course';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { errorText } from '../common/errorText';
+import { adminStrings as s } from './adminStrings';
+import { courseInputOf, draftOf, emptyCourse, emptyLesson, emptyQuestion, type CourseDraft } from './courseDraft';
+import { QuizBuilder } from './QuizBuilder';
+
+export interface CourseEditorProps {
+  api: ITrainingAdminApi;
+  catalogId: string;
+  /** The course to edit; null creates a new one. */
+  course: Course | null;
+  onSaved: (course: Course) => void;
+  onCancel: () => void;
+}
+
+const FORMAT_NAMES: Record<string, string> = { 'e-learning': 'E-learning', classroom: 'Classroom', document: 'Document', video: 'Video', link: 'Link' };
+
+/** Create or edit a course: details, lessons in order, a quiz, draft or published. */
+export function CourseEditor({ api, catalogId, course, onSaved, onCancel }: CourseEditorProps): React.ReactElement {
+  const theme = useTheme();
+  const [draft, setDraft] = React.useState<CourseDraft>(() => (course ? draftOf(course) : emptyCourse()));
+  const [problems, setProblems] = React.useState<string[]>([]);
+  const [confirming, setConfirming] = React.useState<CourseInput | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [failure, setFailure] = React.useState<unknown>(null);
+  const classes = mergeStyleSets({
+    title: { margin: '16px 0 8px', fontSize: 18, fontWeight: 600, outline: 'none' },
+    part: { margin: '16px 0 4px', fontSize: 16, fontWeight: 600 },
+    lesson: { border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 4, padding: 12 },
+    legend: { fontWeight: 600, padding: '0 4px' },
+    row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' },
+  });
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => headingRef.current?.focus(), []);
+
+  const set = <K extends keyof CourseDraft>(key: K, value: CourseDraft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
+  const setLesson = (index: number, change: Partial<CourseDraft['lessons'][number]>): void =>
+    setDraft((d) => ({ ...d, lessons: d.lessons.map((l, i) => (i === index ? { ...l, ...change } : l)) }));
+  const moveLesson = (index: number, by: number): void =>
+    setDraft((d) => {
+      const lessons = [...d.lessons];
+      const [moved] = lessons.splice(index, 1);
+      lessons.splice(index + by, 0, moved);
+      return { ...d, lessons };
+    });
+
+  const save = (input: CourseInput): void => {
+    setBusy(true);
+    setFailure(null);
+    (course ? api.updateCourse(course.id, input) : api.createCourse(catalogId, input)).then(
+      (saved) => {
+        setBusy(false);
+        setConfirming(null);
+        onSaved(saved);
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setConfirming(null);
+        setFailure(error);
+      },
+    );
+  };
+
+  const submit = (): void => {
+    const result = courseInputOf(draft);
+    setProblems(result.problems);
+    if (!result.input) return;
+    if (course && course.status === 'published') setConfirming(result.input);
+    else save(result.input);
+  };
+
+  return (
+    <section aria-labelledby="course-editor-title">
+      <h3 id="course-editor-title" className={classes.title} ref={headingRef} tabIndex={-1}>
+        {course ? s.courseEditorEdit(course.title) : s.courseEditorNew}
+      </h3>
+      <Stack tokens={{ childrenGap: 8 }}>
+        <TextField label={s.courseTitle} required={true} value={draft.title} onChange={(_e, v) => set('title', v ?? '')} />
+        <TextField label={s.courseSummary} multiline={true} autoAdjustHeight={true} value={draft.summary} onChange={(_e, v) => set('summary', v ?? '')} />
+        <div className={classes.row}>
+          <Dropdown
+            label={s.courseFormat}
+            selectedKey={draft.format}
+            options={COURSE_FORMATS.map((f) => ({ key: f, text: FORMAT_NAMES[f] ?? f }))}
+            onChange={(_e, option) => option && set('format', option.key as CourseDraft['format'])}
+            styles={{ root: { width: 200 } }}
+          />
+          <TextField label={s.courseDuration} required={true} type="number" min={0} value={draft.durationMinutes} onChange={(_e, v) => set('durationMinutes', v ?? '')} styles={{ root: { width: 160 } }} />
+          <TextField label={s.courseTags} value={draft.tags} onChange={(_e, v) => set('tags', v ?? '')} styles={{ root: { minWidth: 240, flexGrow: 1 } }} />
+        </div>
+        <Toggle label={s.sequential} inlineLabel={true} checked={draft.sequentialLessons} onChange={(_e, checked) => set('sequentialLessons', !!checked)} />
+        <Toggle label={s.publishedToggle} inlineLabel={true} checked={draft.status === 'published'} onChange={(_e, checked) => set('status', checked ? 'published' : 'draft')} />
+
+        <h4 className={classes.part}>{s.lessonsTitle}</h4>
+        {draft.lessons.map((lesson, index) => {
+          const name = s.lessonN(index + 1);
+          return (
+            <fieldset key={lesson.key} className={classes.lesson}>
+              <legend className={classes.legend}>{name}</legend>
+              <div className={classes.row}>
+                <TextField label={s.lessonTitle} ariaLabel={`${name}: ${s.lessonTitle}`} value={lesson.title} onChange={(_e, v) => setLesson(index, { title: v ?? '' })} styles={{ root: { minWidth: 220, flexGrow: 1 } }} />
+                <TextField label={s.lessonUrl} ariaLabel={`${name}: ${s.lessonUrl}`} type="url" placeholder="https://" value={lesson.materialUrl} onChange={(_e, v) => setLesson(index, { materialUrl: v ?? '' })} styles={{ root: { minWidth: 260, flexGrow: 2 } }} />
+                <TextField label={s.lessonMinutes} ariaLabel={`${name}: ${s.lessonMinutes}`} type="number" min={0} value={lesson.minutes} onChange={(_e, v) => setLesson(index, { minutes: v ?? '' })} styles={{ root: { width: 90 } }} />
+                <IconButton iconProps={{ iconName: 'Up' }} title={s.moveUp(name)} ariaLabel={s.moveUp(name)} disabled={index === 0} onClick={() => moveLesson(index, -1)} />
+                <IconButton iconProps={{ iconName: 'Down' }} title={s.moveDown(name)} ariaLabel={s.moveDown(name)} disabled={index === draft.lessons.length - 1} onClick={() => moveLesson(index, 1)} />
+                <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(name)} ariaLabel={s.remove(name)} onClick={() => setDraft((d) => ({ ...d, lessons: d.lessons.filter((_l, i) => i !== index) }))} />
+              </div>
+            </fieldset>
+          );
+        })}
+        <div>
+          <DefaultButton iconProps={{ iconName: 'Add' }} text={s.addLesson} onClick={() => set('lessons', [...draft.lessons, emptyLesson()])} />
+        </div>
+
+        <h4 className={classes.part}>{s.quizTitle}</h4>
+        {draft.quiz ? (
+          <>
+            <QuizBuilder quiz={draft.quiz} onChange={(quiz) => set('quiz', quiz)} />
+            <div>
+              <DefaultButton text={s.removeQuiz} onClick={() => set('quiz', null)} />
+            </div>
+          </>
+        ) : (
+          <div>
+            <DefaultButton iconProps={{ iconName: 'Add' }} text={s.addQuiz} onClick={() => set('quiz', { passMarkPercent: '80', questions: [emptyQuestion()] })} />
+          </div>
+        )}
+
+        {problems.length > 0 && (
+          <div role="alert">
+            <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+              {s.fixProblems}
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </MessageBar>
+          </div>
+        )}
+        {failure !== null && (
+          <div role="alert">
+            <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+              {errorText(failure, s.saveFailed)}
+            </MessageBar>
+          </div>
+        )}
+        <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
+          <PrimaryButton text={busy ? s.saving : s.saveCourse} disabled={busy} onClick={submit} />
+          <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />
+        </Stack>
+      </Stack>
+      {confirming && (
+        <ConfirmDialog
+          title={s.publishedEditTitle}
+          text={s.publishedEditText}
+          confirm={s.saveAnyway}
+          cancel={s.cancel}
+          busy={busy}
+          onConfirm={() => save(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </section>
+  );
+}
