@@ -286,4 +286,15 @@ describe('what the fuzzer found', () => {
     assert.equal(error.code, 'expectation_failed');
     assert.deepEqual(await worldState(), before);
   });
+
+  test("an audit query refused for its cursor does not create the tenant's subject key on the way", async () => {
+    const fresh = randomUUID();
+    const admin = await t.token(fresh, await t.onboard(fresh), ['Tenant.Admin']);
+    assert.equal((await t.call('GET', '/api/me', { token: admin })).status, 200);
+    const before = await tenantSnapshot(t, fresh);
+    const foreignCursor = Buffer.from(JSON.stringify(['x'])).toString('base64url');
+    const answer = await t.call('GET', `/api/tenant/audit?subject=${randomUUID()}&cursor=${foreignCursor}`, { token: admin });
+    assertCleanError(answer, 400, 'audit query with a cursor the list never gave out');
+    assert.deepEqual(await tenantSnapshot(t, fresh), before);
+  });
 });

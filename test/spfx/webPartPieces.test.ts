@@ -20,6 +20,12 @@ describe('deep links', () => {
     expect(deepLinkTarget('#/course/%E0%A4%A')).toEqual({ kind: 'none' });
   });
 
+  it('read a course from the query when a mail client dropped the hash, as the standalone page does', () => {
+    expect(deepLinkTarget('', '?course=abc')).toEqual({ kind: 'course', courseId: 'abc' });
+    expect(deepLinkTarget('#/course/from-hash', '?course=abc')).toEqual({ kind: 'course', courseId: 'from-hash' });
+    expect(deepLinkTarget('', '?screen=team')).toEqual({ kind: 'none' });
+  });
+
   it('prefer the Teams sub-entity over the page hash, and fall back to the hash', () => {
     expect(firstDeepLinkTarget('course/from-teams', '#/course/from-hash')).toEqual({ kind: 'course', courseId: 'from-teams' });
     expect(firstDeepLinkTarget(undefined, '#/course/from-hash')).toEqual({ kind: 'course', courseId: 'from-hash' });

@@ -1,11 +1,10 @@
 import assert from '../support/assert';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, test } from '@jest/globals';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_TENANT_ID } from '../../src/server/devstack/demo/demoSeed';
+import { focused, launchChromium, ScreenAlbum, tabTo, watchForTrouble } from './browserSession';
 import { startDemoStack, type DemoStack } from './demoStack';
 
 /**
@@ -14,62 +13,23 @@ import { startDemoStack, type DemoStack } from './demoStack';
  * one journey by keyboard only; axe-core finds no serious or critical violation on any screen.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const AXE_SOURCE = axe.source;
-
 let stack: DemoStack;
 let browser: Browser;
 let baseUrl: string;
-/** Kept after the run, so the screens can be looked at. */
-const screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-learner-screens-'));
-const screenshots: string[] = [];
+const album = new ScreenAlbum('learner-screens');
+const screen = (page: Page, name: string): Promise<void> => album.shoot(page, name);
 
 beforeAll(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `The browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   stack = await startDemoStack();
   baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
-  console.log(`learner journey screenshots in ${screenshotDir}:\n${screenshots.join('\n')}`);
+  console.log(album.summary('learner journey'));
 });
-
-/** Script errors, console errors and failed requests: none is expected on any screen. */
-function watchForTrouble(page: Page): string[] {
-  const trouble: string[] = [];
-  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') trouble.push(`console error: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) trouble.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on('requestfailed', (request) => trouble.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  return trouble;
-}
-
-/** Axe's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
-
-/** A screenshot kept for people to look at, and axe's verdict on the same screen. */
-async function screen(page: Page, name: string): Promise<void> {
-  const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  screenshots.push(file);
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
-}
 
 async function signedIn(displayName: string): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
   // Axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
@@ -81,21 +41,6 @@ async function signedIn(displayName: string): Promise<{ context: BrowserContext;
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
   await page.getByRole('navigation', { name: 'Atrium' }).waitFor();
   return { context, page, trouble };
-}
-
-async function focused(page: Page): Promise<string> {
-  return (await page.locator(':focus').ariaSnapshot()).trim();
-}
-
-/** Presses Tab until the focused element's accessibility snapshot starts with `target`. */
-async function tabTo(page: Page, target: string, most = 40): Promise<void> {
-  let now = '';
-  for (let presses = 0; presses < most; presses++) {
-    await page.keyboard.press('Tab');
-    now = await focused(page);
-    if (now.startsWith(target)) return;
-  }
-  throw new Error(`Tab never reached ${target}; last focus: ${now}`);
 }
 
 test('a learner finds a course in the catalog, enrols, takes the lesson and the quiz (failing once) and downloads the certificate', async () => {
@@ -140,7 +85,7 @@ test('a learner finds a course in the catalog, enrols, takes the lesson and the 
 
   await page.getByRole('heading', { name: 'Certificate', level: 3 }).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download certificate (PDF)' }).click()]);
-  const saved = path.join(screenshotDir, download.suggestedFilename());
+  const saved = path.join(album.dir, download.suggestedFilename());
   await download.saveAs(saved);
   assert.equal(fs.readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-');
   const verify = page.getByRole('link', { name: /^Verify certificate ATR-/ });

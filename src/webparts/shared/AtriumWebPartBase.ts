@@ -11,7 +11,7 @@ import { HostFrame } from '../../ui/theme/HostFrame';
 import { fluentThemeForTeams } from '../../ui/theme/teamsTheme';
 import { AadHttpPort } from './aadHttpPort';
 import { type IApiConnectionProps, isHttpsUrl, resolveApiConnection } from './apiConnection';
-import { type DeepLinkTarget, firstDeepLinkTarget, pageCourseLink, teamsCourseDeepLink } from './deepLink';
+import { type DeepLinkTarget, deepLinkTarget, firstDeepLinkTarget, pageCourseLink, teamsCourseDeepLink } from './deepLink';
 import { type ApiConnection, readTenantApiConnection } from './tenantApiConnection';
 
 /**
@@ -84,7 +84,8 @@ export abstract class AtriumWebPartBase<TProps extends IApiConnectionProps> exte
 
   /** The course a Teams deep link (subEntityId) or the page hash points at. */
   protected deepLinkTarget(): DeepLinkTarget {
-    return firstDeepLinkTarget(this.teamsSubPageId, typeof window === 'undefined' ? undefined : window.location.hash);
+    const fromTeams = deepLinkTarget(this.teamsSubPageId);
+    return fromTeams.kind === 'course' ? fromTeams : deepLinkTarget(window.location.hash, window.location.search);
   }
 
   /** One port per connection, so re-renders reuse the client (and its token) and a property change takes effect. */

@@ -1,20 +1,15 @@
+import { parseRoute, routeHash } from '../../app/appRoutes';
+
 /**
- * Where a deep link points. Teams passes what follows `context={"subEntityId": …}` in a deep link as
- * `page.subPageId`; SharePoint pages and the standalone page carry it in the hash. Both use the standalone
- * page's convention: `#/course/{courseId}` (the leading `#` and `/` are optional in a subEntityId).
+ * Where a deep link points, in the standalone page's convention (src/app/appRoutes.ts, reused here): `#/course/{id}`
+ * in the hash, or `?course={id}` for links whose hash a mail client dropped. Teams passes what a deep link puts in
+ * `context={"subEntityId": …}` as `page.subPageId`; the web parts put the same `#/course/{id}` there.
  */
 export type DeepLinkTarget = { kind: 'course'; courseId: string } | { kind: 'none' };
 
-const COURSE_LINK = /^#?\/?course\/([^/?#]+)\/?$/;
-
-export function deepLinkTarget(link: string | undefined | null): DeepLinkTarget {
-  const match = COURSE_LINK.exec((link ?? '').trim());
-  if (!match) return { kind: 'none' };
-  try {
-    return { kind: 'course', courseId: decodeURIComponent(match[1]) };
-  } catch {
-    return { kind: 'none' };
-  }
+export function deepLinkTarget(link: string | undefined | null, search: string = ''): DeepLinkTarget {
+  const route = parseRoute((link ?? '').trim(), search);
+  return route?.screen === 'course' ? { kind: 'course', courseId: route.courseId } : { kind: 'none' };
 }
 
 /** The first of the links (Teams sub-entity first, then the page hash) that names a target. */
@@ -27,7 +22,7 @@ export function firstDeepLinkTarget(...links: Array<string | undefined | null>):
 }
 
 export function courseLink(courseId: string): string {
-  return `#/course/${encodeURIComponent(courseId)}`;
+  return routeHash({ screen: 'course', courseId });
 }
 
 /** The Teams app of teams/manifest.json; a test keeps these in step with it. */

@@ -1,0 +1,89 @@
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, mergeStyleSets, useTheme } from '@fluentui/react';
+import type { Course, CourseSummary, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { EmptyState } from '../common/EmptyState';
+import { LoadFailure } from '../common/LoadFailure';
+import { LoadingShimmer } from '../common/LoadingShimmer';
+import { useLoad } from '../common/useLoad';
+import { adminStrings as s } from './adminStrings';
+import { AssignCourseForm } from './AssignCourseForm';
+import { CourseEditor } from './CourseEditor';
+
+export interface CoursesTabProps {
+  api: ITrainingAdminApi;
+  catalogId: string;
+  locale?: string;
+}
+
+type Mode = { kind: 'list' } | { kind: 'edit'; course: Course | null } | { kind: 'assign'; course: CourseSummary };
+
+/** The catalog's courses: create, edit (quiz builder included), publish, assign to people. */
+export function CoursesTab({ api, catalogId, locale }: CoursesTabProps): React.ReactElement {
+  const theme = useTheme();
+  const { load, reload } = useLoad(() => api.listCourses(catalogId), [api, catalogId]);
+  const [mode, setMode] = React.useState<Mode>({ kind: 'list' });
+  const [saved, setSaved] = React.useState<string | null>(null);
+  const [opening, setOpening] = React.useState<unknown>(null);
+  const classes = mergeStyleSets({
+    list: { listStyle: 'none', margin: '8px 0', padding: 0 },
+    item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '8px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
+    who: { flexGrow: 1, minWidth: 220 },
+    name: { margin: 0, fontSize: 15, fontWeight: 600 },
+    facts: { margin: 0, color: theme.palette.neutralSecondary, fontSize: 12 },
+  });
+
+  if (mode.kind === 'edit') {
+    return (
+      <CourseEditor
+        api={api}
+        catalogId={catalogId}
+        course={mode.course}
+        onSaved={(course) => {
+          setSaved(s.courseSaved(course.title));
+          setMode({ kind: 'list' });
+          reload();
+        }}
+        onCancel={() => setMode({ kind: 'list' })}
+      />
+    );
+  }
+  if (mode.kind === 'assign') {
+    return <AssignCourseForm api={api} catalogId={catalogId} course={mode.course} locale={locale} onClose={() => setMode({ kind: 'list' })} />;
+  }
+
+  const edit = (courseId: string): void => {
+    setOpening(null);
+    api.getCourse(courseId).then((course) => setMode({ kind: 'edit', course }), setOpening);
+  };
+
+  let body: React.ReactNode;
+  if (load.status === 'loading') body = <LoadingShimmer label={s.coursesLoading} />;
+  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} />;
+  else if (load.value.length === 0) body = <EmptyState title={s.noCourses} hint={s.noCoursesHint} />;
+  else {
+    body = (
+      <ul className={classes.list} aria-label={s.tabs.courses}>
+        {load.value.map((course) => (
+          <li key={course.id} className={classes.item}>
+            <div className={classes.who}>
+              <h4 className={classes.name}>{course.title}</h4>
+              <p className={classes.facts}>
+                {[course.status === 'published' ? s.statusPublished : s.statusDraft, s.lessonsAndQuiz(course.lessonCount, course.hasQuiz), `${course.durationMinutes} min`].join(' · ')}
+              </p>
+            </div>
+            <DefaultButton text="Edit" ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
+            <DefaultButton text="Assign" ariaLabel={s.assignCourse(course.title)} disabled={course.status !== 'published'} onClick={() => setMode({ kind: 'assign', course })} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <div>
+      <div role="status">{saved && <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>}</div>
+      {opening !== null && <LoadFailure error={opening} onRetry={() => setOpening(null)} />}
+      <PrimaryButton iconProps={{ iconName: 'Add' }} text={s.newCourse} onClick={() => setMode({ kind: 'edit', course: null })} styles={{ root: { margin: '8px 0' } }} />
+      {body}
+    </div>
+  );
+}
