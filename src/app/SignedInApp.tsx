@@ -9,6 +9,11 @@ import { MyTraining } from '../ui/myTraining/MyTraining';
 import { CoursePlayer } from '../ui/player/CoursePlayer';
 import { MyDataAndPrivacy } from '../ui/privacy/MyDataAndPrivacy';
 import { TeamTraining } from '../ui/team/TeamTraining';
+import { TrainingAdmin } from '../ui/admin/TrainingAdmin';
+import { failureKind } from '../ui/common/failureKind';
+import { OrganisationPage } from '../ui/setup/OrganisationPage';
+import { TenantSetup } from '../ui/setup/TenantSetup';
+import { hasRole } from '../domain/roles';
 import { AppNavigation } from './AppNavigation';
 import { routeHash, screenOf, type AppRoute } from './appRoutes';
 import { appStrings } from './appStrings';
@@ -38,13 +43,6 @@ export function SignedInApp({ services, onSignOut, focusHeading, locale }: Signe
   const { route, named, navigate } = useHashRoute();
   const context = useSignedInContext(services);
   useScreenFocus(mainRef, routeHash(route));
-  const mustAcceptNotice = context.load.status === 'loaded' && context.load.value.mustAcceptNotice;
-  const { recheckNotice } = context;
-  React.useEffect(() => {
-    // Accepting happens on the privacy screen: moving on is when to notice it.
-    if (mustAcceptNotice) recheckNotice();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [routeHash(route)]);
   React.useEffect(() => {
     if (focusHeading && headingRef.current) headingRef.current.focus();
   }, [focusHeading]);
@@ -74,7 +72,19 @@ export function SignedInApp({ services, onSignOut, focusHeading, locale }: Signe
   let navigation: React.ReactNode = null;
   let prompt: React.ReactNode = null;
   if (context.load.status === 'loading') content = <LoadingShimmer label={appStrings.loadingPage} />;
-  else if (context.load.status === 'failed') content = <LoadFailure error={context.load.error} onRetry={context.reload} onSignInAgain={onSignOut} />;
+  else if (context.load.status === 'failed' && failureKind(context.load.error) === 'not-onboarded') {
+    // The organisation is not set up: its tenant admin sets it up here, anyone else is told who has to.
+    content = (
+      <TenantSetup
+        api={services.tenantSetup}
+        onSignInAgain={onSignOut}
+        onFinished={() => {
+          navigate({ screen: 'trainingAdmin' });
+          context.reload();
+        }}
+      />
+    );
+  } else if (context.load.status === 'failed') content = <LoadFailure error={context.load.error} onRetry={context.reload} onSignInAgain={onSignOut} />;
   else {
     const facts = context.load.value;
     const screens = screensFor({ me: facts.me, managedCatalogs: facts.managedCatalogs, teamSize: facts.teamSize });
@@ -90,7 +100,6 @@ export function SignedInApp({ services, onSignOut, focusHeading, locale }: Signe
             actions={
               <div>
                 {shown.screen !== 'privacy' && <MessageBarButton onClick={() => navigate({ screen: 'privacy' })}>{appStrings.noticePromptAction}</MessageBarButton>}
-                <MessageBarButton onClick={context.recheckNotice}>{appStrings.noticeCheckAgain}</MessageBarButton>
               </div>
             }
           >
@@ -100,8 +109,9 @@ export function SignedInApp({ services, onSignOut, focusHeading, locale }: Signe
       );
     }
     content =
-      screens.indexOf(screenOf(shown)) >= 0 ? (
-        <ScreenView route={shown} facts={facts} services={services} navigate={navigate} onSignInAgain={onSignOut} locale={locale} />
+      // Training admin itself tells a learner who opens it that it is for managers.
+      screens.indexOf(screenOf(shown)) >= 0 || shown.screen === 'trainingAdmin' ? (
+        <ScreenView route={shown} facts={facts} services={services} navigate={navigate} onSignInAgain={onSignOut} onPrivacyChanged={context.recheckNotice} locale={locale} />
       ) : (
         <MessageBar messageBarType={MessageBarType.warning}>{appStrings.notAvailable}</MessageBar>
       );
@@ -144,10 +154,11 @@ interface ScreenViewProps {
   services: SignedInServices;
   navigate: (route: AppRoute) => void;
   onSignInAgain: () => void;
+  onPrivacyChanged: () => void;
   locale?: string;
 }
 
-function ScreenView({ route, facts, services, navigate, onSignInAgain, locale }: ScreenViewProps): React.ReactElement {
+function ScreenView({ route, facts, services, navigate, onSignInAgain, onPrivacyChanged, locale }: ScreenViewProps): React.ReactElement {
   const openCourse = (courseId: string): void => navigate({ screen: 'course', courseId });
   const courseHref = (courseId: string): string => routeHash({ screen: 'course', courseId });
   switch (route.screen) {
@@ -168,7 +179,7 @@ function ScreenView({ route, facts, services, navigate, onSignInAgain, locale }:
     case 'team':
       return <TeamTraining teamApi={services.team} learningApi={services.learning} onSignInAgain={onSignInAgain} locale={locale} />;
     case 'privacy':
-      return <MyDataAndPrivacy api={services.myDataRights} locale={locale} />;
+      return <MyDataAndPrivacy api={services.myDataRights} locale={locale} onPrivacyChanged={onPrivacyChanged} />;
     case 'manage':
       return (
         <ManagePeople
@@ -176,6 +187,26 @@ function ScreenView({ route, facts, services, navigate, onSignInAgain, locale }:
           catalogId={route.catalogId}
           onChooseCatalog={(catalogId) => navigate({ screen: 'manage', catalogId })}
           api={services.purge}
+          locale={locale}
+        />
+      );
+    case 'trainingAdmin':
+      return (
+        <TrainingAdmin
+          api={services.trainingAdmin}
+          isTenantAdmin={hasRole(facts.me.roles, 'Tenant.Admin')}
+          canCreateCatalogs={hasRole(facts.me.roles, 'Tenant.Admin') || hasRole(facts.me.roles, 'Catalog.Manage')}
+          onSignInAgain={onSignInAgain}
+          locale={locale}
+        />
+      );
+    case 'organisation':
+      return (
+        <OrganisationPage
+          api={services.tenantSetup}
+          listCatalogs={services.trainingAdmin.listCatalogs}
+          onOpenTrainingAdmin={() => navigate({ screen: 'trainingAdmin' })}
+          onSignInAgain={onSignInAgain}
           locale={locale}
         />
       );

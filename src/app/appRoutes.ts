@@ -1,5 +1,5 @@
 /** The screens of the signed-in page, in the order the navigation lists them. */
-export const SCREENS = ['training', 'catalog', 'team', 'privacy', 'manage', 'admin'] as const;
+export const SCREENS = ['training', 'catalog', 'team', 'privacy', 'manage', 'trainingAdmin', 'admin', 'organisation'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export type AppRoute =
@@ -9,11 +9,22 @@ export type AppRoute =
   | { screen: 'team' }
   | { screen: 'privacy' }
   | { screen: 'manage'; catalogId: string | null }
-  | { screen: 'admin' };
+  | { screen: 'admin' }
+  | { screen: 'trainingAdmin' }
+  | { screen: 'organisation' };
 
 export const HOME: AppRoute = { screen: 'training' };
 
-const PATHS: Record<Screen, string> = { training: 'training', catalog: 'catalog', team: 'team', privacy: 'privacy', manage: 'manage', admin: 'admin' };
+const PATHS: Record<Screen, string> = {
+  training: 'training',
+  catalog: 'catalog',
+  team: 'team',
+  privacy: 'privacy',
+  manage: 'manage',
+  admin: 'admin',
+  trainingAdmin: 'training-admin',
+  organisation: 'organisation',
+};
 
 function decoded(part: string): string | null {
   try {

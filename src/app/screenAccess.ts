@@ -10,7 +10,10 @@ export interface AccessFacts {
   teamSize: number;
 }
 
-/** Everyone: My training, Catalog, My data & privacy; line managers: Team; catalog managers and tenant admins: Manage people; tenant admins: Privacy administration. */
+/**
+ * Everyone: My training, Catalog, My data & privacy; line managers: Team; catalog managers and tenant admins: Manage people
+ * and Training admin (Catalog.Manage holders too, to create their first catalog); tenant admins: Privacy administration, Organisation.
+ */
 export function screensFor(facts: AccessFacts): Screen[] {
   const admin = hasRole(facts.me.roles, 'Tenant.Admin');
   const allowed: Record<Screen, boolean> = {
@@ -19,7 +22,9 @@ export function screensFor(facts: AccessFacts): Screen[] {
     team: facts.teamSize > 0,
     privacy: true,
     manage: admin || facts.managedCatalogs.length > 0,
+    trainingAdmin: admin || hasRole(facts.me.roles, 'Catalog.Manage') || facts.managedCatalogs.length > 0,
     admin,
+    organisation: admin,
   };
   return SCREENS.filter((screen) => allowed[screen]);
 }

@@ -9,6 +9,8 @@ import { MeApiClient, type IMeApi } from '../client/meApi';
 import { PurgeApiClient, type IPurgeApi } from '../client/privacyApi';
 import { TeamApiClient, type ITeamApi } from '../client/teamApi';
 import { TenantPrivacyApiClient, type ITenantPrivacyApi } from '../client/tenantPrivacyApi';
+import { TenantSetupApiClient, type ITenantSetupApi } from '../client/tenantSetupApi';
+import { TrainingAdminApiClient, type ITrainingAdminApi } from '../client/trainingAdminApi';
 import { certificateVerificationPath } from '../domain/certificate';
 import type { AtriumPageConfig } from './pageConfig';
 
@@ -22,6 +24,8 @@ export interface SignedInServices {
   myDataRights: IMyDataRightsApi;
   purge: IPurgeApi;
   tenantPrivacy: ITenantPrivacyApi;
+  trainingAdmin: ITrainingAdminApi;
+  tenantSetup: ITenantSetupApi;
   /** The public address that verifies a certificate of the organisation. */
   certificateVerificationUrl: (tenantId: string, code: string) => string;
 }
@@ -41,6 +45,8 @@ export function createSignedInServices(config: AtriumPageConfig, tokens: IAccess
     myDataRights: new MyDataRightsApiClient(http),
     purge: new PurgeApiClient(http),
     tenantPrivacy: new TenantPrivacyApiClient(http),
+    trainingAdmin: new TrainingAdminApiClient(http),
+    tenantSetup: new TenantSetupApiClient(http, { getAccessToken: () => tokens.getAccessToken('lmsApi'), apiBaseUrl: apiRoot.replace(/\/+$/, '') }),
     certificateVerificationUrl: (tenantId, code) => apiRoot.replace(/\/+$/, '') + certificateVerificationPath(tenantId, code),
   };
 }

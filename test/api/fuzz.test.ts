@@ -229,7 +229,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     assert.deepEqual(failures, [], failures.join('\n\n'));
 
     if (process.env.ATRIUM_FUZZ_REPORT) console.log(JSON.stringify(Object.fromEntries([...seen].map(([key, counts]) => [key, Object.fromEntries(counts)])), null, 1));
-  }, Math.max(120_000, RUNS_PER_OPERATION * 3_000));
+  }, Math.max(120_000, RUNS_PER_OPERATION * 8_000));
 
   test('generated bodies get past the validator: each operation taking one answers a well-formed request from its use case', async () => {
     const stoppedAtTheEdge = [400, 401, 413, 414, 415];
@@ -267,7 +267,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       { numRuns: WIRE_RUNS, seed: SEED },
     );
     assert.ok(!result.failed, report(result));
-  }, Math.max(120_000, WIRE_RUNS * 1_000));
+  }, Math.max(120_000, WIRE_RUNS * 2_000));
 });
 
 describe('what the fuzzer found', () => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { getRTL, setIconOptions, setRTL, useTheme } from '@fluentui/react';
 import { act, render, screen } from '@testing-library/react';
 import type { CatalogView, CourseSummary, ILearningApi } from '../../src/client/learningApi';
+import { summariseMyTraining } from '../../src/domain/myTraining';
 import { CourseCatalog } from '../../src/ui/catalog/CourseCatalog';
 import { HostFrame } from '../../src/ui/theme/HostFrame';
 import { fluentThemeForTeams } from '../../src/ui/theme/teamsTheme';
@@ -33,6 +34,7 @@ const api = {
   listCatalogs: async () => [catalog],
   listCourses: async () => [course],
   listPlans: async () => [],
+  getMyTraining: async () => summariseMyTraining([]),
 } as unknown as ILearningApi;
 
 afterEach(() => setRTL(false));

@@ -14,12 +14,14 @@ export interface MyDataAndPrivacyProps {
   locale?: string;
   /** Saves the export; the browser download by default. */
   saveExport?: (data: PersonalDataExport) => void;
+  /** After the person accepted or withdrew the notice, or asked to be forgotten: the host may depend on it. */
+  onPrivacyChanged?: () => void;
 }
 
 type Pending = null | 'withdraw' | 'forget';
 
 /** What Atrium stores about me and why, my data to download, the privacy notice, and asking to be forgotten. */
-export function MyDataAndPrivacy({ api, strings = englishMyDataStrings, locale, saveExport }: MyDataAndPrivacyProps): React.ReactElement {
+export function MyDataAndPrivacy({ api, strings = englishMyDataStrings, locale, saveExport, onPrivacyChanged }: MyDataAndPrivacyProps): React.ReactElement {
   const theme = useTheme();
   const [ids] = React.useState(() => ({ title: getId('atrium-my-data-'), stored: getId('atrium-stored-'), notice: getId('atrium-notice-'), forget: getId('atrium-forget-') }));
   const { load, reload } = useLoad(() => Promise.all([api.getMyPrivacy(), api.getMyData()]), [api]);
@@ -46,6 +48,7 @@ export function MyDataAndPrivacy({ api, strings = englishMyDataStrings, locale, 
         setBusy(false);
         setPending(null);
         reload();
+        onPrivacyChanged?.();
       },
       (error: unknown) => {
         setBusy(false);

@@ -1,0 +1,114 @@
+import * as React from 'react';
+import { Dropdown, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Stack, mergeStyleSets } from '@fluentui/react';
+import type { CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { EmptyState } from '../common/EmptyState';
+import { LoadFailure } from '../common/LoadFailure';
+import { LoadingShimmer } from '../common/LoadingShimmer';
+import { useLoad } from '../common/useLoad';
+import { adminStrings as s } from './adminStrings';
+import { CatalogForm } from './CatalogForm';
+import { CatalogSettingsTab } from './CatalogSettingsTab';
+import { CoursesTab } from './CoursesTab';
+import { PlansTab } from './PlansTab';
+import { ReportsTab } from './ReportsTab';
+import { RulesTab } from './RulesTab';
+
+export interface TrainingAdminProps {
+  api: ITrainingAdminApi;
+  /** Tenant.Admin: manages every catalog and appoints managers. */
+  isTenantAdmin: boolean;
+  /** Tenant.Admin or Catalog.Manage: may create catalogs. */
+  canCreateCatalogs: boolean;
+  locale?: string;
+  onSignInAgain?: () => void;
+}
+
+type Tab = keyof typeof s.tabs;
+
+const classes = mergeStyleSets({
+  title: { margin: '0 0 4px', fontSize: 20, fontWeight: 600, outline: 'none' },
+  intro: { margin: '0 0 12px' },
+  bar: { margin: '0 0 12px' },
+});
+
+/** Training managers and tenant admins: catalogs, courses (with quizzes), plans, assignment rules, reports. */
+export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, onSignInAgain }: TrainingAdminProps): React.ReactElement {
+  const { load, reload } = useLoad(() => api.listCatalogs(), [api]);
+  const [catalogId, setCatalogId] = React.useState<string | null>(null);
+  const [tab, setTab] = React.useState<Tab>('courses');
+  const [creating, setCreating] = React.useState(false);
+  const [created, setCreated] = React.useState<string | null>(null);
+
+  let content: React.ReactNode;
+  if (load.status === 'loading') content = <LoadingShimmer label={s.loading} />;
+  else if (load.status === 'failed') content = <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} />;
+  else {
+    const managed = load.value.filter((c) => c.canManage);
+    const catalog: CatalogView | undefined = managed.filter((c) => c.id === catalogId)[0] ?? managed[0];
+    if (managed.length === 0 && !canCreateCatalogs) {
+      content = <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>{s.forManagersOnly}</MessageBar>;
+    } else if (creating) {
+      content = (
+        <CatalogForm
+          api={api}
+          onCreated={(c) => {
+            setCreating(false);
+            setCreated(s.catalogCreated(c.name));
+            setCatalogId(c.id);
+            reload();
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      );
+    } else {
+      content = (
+        <>
+          <Stack horizontal={true} wrap={true} verticalAlign="end" tokens={{ childrenGap: 12 }} className={classes.bar}>
+            {managed.length > 0 && catalog && (
+              <Dropdown
+                label={s.catalogPicker}
+                selectedKey={catalog.id}
+                options={managed.map((c) => ({ key: c.id, text: c.name }))}
+                onChange={(_e, option) => option && setCatalogId(String(option.key))}
+                styles={{ root: { minWidth: 280 } }}
+              />
+            )}
+            {canCreateCatalogs && <PrimaryButton iconProps={{ iconName: 'Add' }} text={s.newCatalog} onClick={() => setCreating(true)} />}
+          </Stack>
+          <div role="status">{created && <MessageBar messageBarType={MessageBarType.success}>{created}</MessageBar>}</div>
+          {!catalog ? (
+            <EmptyState title={s.noCatalogTitle} hint={s.noCatalogHint} />
+          ) : (
+            <Pivot selectedKey={tab} onLinkClick={(item) => item?.props.itemKey && setTab(item.props.itemKey as Tab)} headersOnly={false} overflowBehavior="menu">
+              <PivotItem itemKey="courses" headerText={s.tabs.courses}>
+                <CoursesTab key={catalog.id} api={api} catalogId={catalog.id} locale={locale} />
+              </PivotItem>
+              <PivotItem itemKey="plans" headerText={s.tabs.plans}>
+                <PlansTab key={catalog.id} api={api} catalogId={catalog.id} />
+              </PivotItem>
+              <PivotItem itemKey="rules" headerText={s.tabs.rules}>
+                <RulesTab key={catalog.id} api={api} catalogId={catalog.id} onShowReport={() => setTab('reports')} />
+              </PivotItem>
+              <PivotItem itemKey="reports" headerText={s.tabs.reports}>
+                <ReportsTab key={catalog.id} api={api} catalogId={catalog.id} locale={locale} />
+              </PivotItem>
+              <PivotItem itemKey="settings" headerText={s.tabs.settings}>
+                <CatalogSettingsTab key={catalog.id} api={api} catalog={catalog} isTenantAdmin={isTenantAdmin} />
+              </PivotItem>
+            </Pivot>
+          )}
+        </>
+      );
+    }
+  }
+
+  return (
+    <section aria-labelledby="training-admin-title">
+      <h2 id="training-admin-title" className={classes.title} tabIndex={-1}>
+        {s.title}
+      </h2>
+      <p className={classes.intro}>{s.intro}</p>
+      {content}
+    </section>
+  );
+}
