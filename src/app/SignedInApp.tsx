@@ -204,7 +204,7 @@ function ScreenView({ route, facts, services, navigate, onSignInAgain, onPrivacy
       return (
         <OrganisationPage
           api={services.tenantSetup}
-          listCatalogs={services.trainingAdmin.listCatalogs}
+          catalogs={services.trainingAdmin}
           onOpenTrainingAdmin={() => navigate({ screen: 'trainingAdmin' })}
           onSignInAgain={onSignInAgain}
           locale={locale}

@@ -84,6 +84,8 @@ function services({ roles = [], canManage = false, team = [], mustAccept = false
     myDataRights: rights,
     purge: { listCatalogLearners: never } as unknown as IPurgeApi,
     tenantPrivacy: { listErasureRequests: never, getRetentionPolicy: never, listAudit: never } as unknown as ITenantPrivacyApi,
+    trainingAdmin: { listCatalogs: never } as unknown as SignedInServices['trainingAdmin'],
+    tenantSetup: { callerRoles: async () => roles } as unknown as SignedInServices['tenantSetup'],
     certificateVerificationUrl: (tenantId, code) => `https://lms.example/api/public/certificates/${tenantId}/${code}`,
   };
 }
@@ -114,11 +116,11 @@ describe('<SignedInApp>', () => {
     const report: TeamMemberTraining = { person: { id: 'r', displayName: 'Ole', jobTitle: null, department: null, officeLocation: null }, training: summariseMyTraining([]) };
     const { unmount } = render(<SignedInApp services={services({ team: [report], canManage: true })} onSignOut={() => undefined} />);
     await screen.findByRole('heading', { level: 2, name: 'My training' });
-    expect(navLinks()).toEqual(['My training', 'Catalog', 'Team', 'My data & privacy', 'Manage people']);
+    expect(navLinks()).toEqual(['My training', 'Catalog', 'Team', 'My data & privacy', 'Manage people', 'Training admin']);
     unmount();
     render(<SignedInApp services={services({ roles: ['Tenant.Admin'], canManage: true })} onSignOut={() => undefined} />);
     await screen.findByRole('heading', { level: 2, name: 'My training' });
-    expect(navLinks()).toEqual(['My training', 'Catalog', 'My data & privacy', 'Manage people', 'Privacy administration']);
+    expect(navLinks()).toEqual(['My training', 'Catalog', 'My data & privacy', 'Manage people', 'Training admin', 'Privacy administration', 'Organisation']);
   });
 
   it('opens the course a link names, and follows the address as it changes (links, the back button)', async () => {

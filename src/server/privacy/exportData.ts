@@ -66,11 +66,12 @@ export interface BuiltExport {
   columns: Map<string, readonly string[]>;
 }
 
-async function buildExport(ctx: UseCaseContext, learnerId: string, action: string): Promise<BuiltExport> {
+/** `auditAs`: the audit action, or null when the export is not audited. */
+async function buildExport(ctx: UseCaseContext, learnerId: string, auditAs: string | null): Promise<BuiltExport> {
   const tenantId = ctx.principal.tenantId;
   const kinds = await collect(ctx.db, tenantId, learnerId);
   const counts = Object.fromEntries(kinds.map((k) => [k.kind, k.rows.length]));
-  await recordAudit(ctx.db, { tenantId, actorId: ctx.principal.userId, action, subjectHash: await subjectHash(ctx.db, tenantId, learnerId), counts, at: ctx.now });
+  if (auditAs) await recordAudit(ctx.db, { tenantId, actorId: ctx.principal.userId, action: auditAs, subjectHash: await subjectHash(ctx.db, tenantId, learnerId), counts, at: ctx.now });
   return {
     data: {
       format: 'atrium-personal-data-export/1',
@@ -85,9 +86,12 @@ async function buildExport(ctx: UseCaseContext, learnerId: string, action: strin
   };
 }
 
-/** The caller's own data (right of access). */
+/**
+ * The caller's own data (right of access). Not audited: a person reading their own records is no event about
+ * them for anyone else, and "My data & privacy" reads it on every visit.
+ */
 export async function exportMyData(ctx: UseCaseContext): Promise<BuiltExport> {
-  return buildExport(ctx, ctx.principal.userId, 'data-export.self');
+  return buildExport(ctx, ctx.principal.userId, null);
 }
 
 /** A tenant admin answering a person's request for their data. */

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, TextField, mergeStyleSets, useTheme } from '@fluentui/react';
-import type { CatalogView } from '../../client/trainingAdminApi';
+import type { CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import type { ApiConnectionDetails, DirectorySyncStatusView, ITenantSetupApi, RegionSummary, TenantView } from '../../client/tenantSetupApi';
 import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
@@ -12,7 +12,7 @@ import { useDirectorySyncRun } from './useDirectorySyncRun';
 export interface OrganisationPageProps {
   api: ITenantSetupApi;
   /** The catalogs of the organisation (tenant admins see them all). */
-  listCatalogs: () => Promise<CatalogView[]>;
+  catalogs: Pick<ITrainingAdminApi, 'listCatalogs'>;
   onOpenTrainingAdmin: () => void;
   pollIntervalMs?: number;
   locale?: string;
@@ -27,8 +27,8 @@ interface Organisation {
   connection: ApiConnectionDetails;
 }
 
-async function loadOrganisation(api: ITenantSetupApi, listCatalogs: () => Promise<CatalogView[]>): Promise<Organisation> {
-  const [tenant, regions, sync, catalogs, connection] = await Promise.all([api.getTenant(), api.listRegions(), api.getDirectorySync(), listCatalogs(), api.apiConnection()]);
+async function loadOrganisation(api: ITenantSetupApi, catalogsApi: Pick<ITrainingAdminApi, 'listCatalogs'>): Promise<Organisation> {
+  const [tenant, regions, sync, catalogs, connection] = await Promise.all([api.getTenant(), api.listRegions(), api.getDirectorySync(), catalogsApi.listCatalogs(), api.apiConnection()]);
   return { tenant, region: regions.filter((r) => r.id === tenant.region)[0] ?? null, sync, catalogs, connection };
 }
 
@@ -38,9 +38,9 @@ function formatWhen(value: string | null, locale: string | undefined): string {
 }
 
 /** Tenant admins: where the organisation's data lives, the directory sync, catalogs, and the web parts' connection. */
-export function OrganisationPage({ api, listCatalogs, onOpenTrainingAdmin, pollIntervalMs = 1000, locale, onSignInAgain }: OrganisationPageProps): React.ReactElement {
+export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdmin, pollIntervalMs = 1000, locale, onSignInAgain }: OrganisationPageProps): React.ReactElement {
   const theme = useTheme();
-  const { load, reload } = useLoad(() => loadOrganisation(api, listCatalogs), [api, listCatalogs]);
+  const { load, reload } = useLoad(() => loadOrganisation(api, catalogsApi), [api, catalogsApi]);
   const { run, start } = useDirectorySyncRun(api, pollIntervalMs);
   const classes = mergeStyleSets({
     title: { margin: '0 0 4px', fontSize: 20, fontWeight: 600, outline: 'none' },
