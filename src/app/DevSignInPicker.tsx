@@ -104,7 +104,7 @@ export function DevSignInPicker({ client, onSignedIn }: DevSignInPickerProps): R
               <PersonaCoin text={person.displayName} size={PersonaSize.size40} />
               <div className={classes.who}>
                 <p className={classes.name}>{person.displayName}</p>
-                <p className={classes.facts}>{[person.role, person.jobTitle].filter((part) => !!part).join(' · ')}</p>
+                <p className={classes.facts}>{[person.tenantId && person.tenantId !== load.offer.tenantId ? appStrings.pickerNewOrganisation : null, person.role, person.jobTitle].filter((part) => !!part).join(' · ')}</p>
               </div>
               <PrimaryButton
                 text={signingIn === person.id ? appStrings.signingIn : appStrings.signInAs(person.displayName)}

@@ -9,6 +9,7 @@ export const appStrings = {
     `This is a local demo of ${tenantName}. Choose who you are: the service's development token issuer signs you in. ` +
     'Production sign-in uses Microsoft Entra ID and never shows this page.',
   pickerListLabel: 'Demo people',
+  pickerNewOrganisation: 'New organisation (not set up yet)',
   pickerLoading: 'Loading the demo people…',
   pickerLoadFailed: (reason: string): string => `The demo people could not be loaded: ${reason}`,
   signInAs: (name: string): string => `Sign in as ${name}`,

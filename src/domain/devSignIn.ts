@@ -11,6 +11,8 @@ export const demoPersonSchema = z.object({
   role: z.string(),
   /** App roles their tokens carry, e.g. `Catalog.Manage`. */
   roles: z.array(z.string()),
+  /** Set for someone of another organisation than the demo tenant. */
+  tenantId: z.string().optional(),
 });
 export type DemoPerson = z.infer<typeof demoPersonSchema>;
 

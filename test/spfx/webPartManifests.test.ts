@@ -126,7 +126,7 @@ describe('Teams app', () => {
   it('is translated into German, every string the official localization schema allows, tab names included', () => {
     const schemaPath = require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json');
     const ajv = new Ajv({ schemaId: 'auto', allErrors: true, logger: false });
-    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     expect(teams.localizationInfo).toEqual({ defaultLanguageTag: 'en', additionalLanguages: [{ languageTag: 'de', file: 'de.json' }] });
     const german = JSON.parse(readFileSync(path.join(root, 'teams/de.json'), 'utf8'));

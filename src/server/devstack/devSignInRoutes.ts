@@ -13,6 +13,8 @@ export interface DevSignInPerson {
   /** What they do in the demo, shown on the picker: "Learner", "Training manager", … */
   role: string;
   roles: string[];
+  /** Someone of another tenant than the demo one (e.g. an organisation not set up yet). */
+  tenantId?: string;
 }
 
 export interface DevSignInOptions {
@@ -51,12 +53,13 @@ export function registerDevSignInRoutes(server: FastifyInstance, options: DevSig
     const person = people.get(request.body.userId.toLowerCase());
     if (!person) throw new DomainError('not-found', 'That person is not one of the demo people; GET /dev/sign-in lists who you can sign in as');
     const expiresAt = new Date(Date.now() + lifetimeSeconds * 1000);
+    const tenantId = person.tenantId ?? options.tenantId;
     const token = (audience: string, roles: string[]): Promise<string> =>
-      options.issuer.issueToken({ tenantId: options.tenantId, userId: person.id, roles, audience, lifetimeSeconds, name: person.displayName });
+      options.issuer.issueToken({ tenantId, userId: person.id, roles, audience, lifetimeSeconds, name: person.displayName });
     const [lmsApi, graph] = await Promise.all([token(options.apiAudience, person.roles), token(GRAPH_AUDIENCE, [])]);
     reply.header('cache-control', 'no-store');
     return {
-      tenantId: options.tenantId,
+      tenantId,
       userId: person.id,
       displayName: person.displayName,
       // The tokens' own `exp` is in whole seconds, and never earlier than this.

@@ -2,7 +2,7 @@ import { loadOrCreateDevIssuer } from '../auth/devIssuer';
 import type { ServiceConfig } from '../config';
 import type { Service, ServiceOverrides } from '../service';
 import { DEMO_REGION, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from './demo/demoSeed';
-import { demoSignInPeople } from './devSignInPeople';
+import { demoSignInPeople, newOrganisationAdmin, NEW_ORGANISATION_TENANT_ID } from './devSignInPeople';
 import type { DevSignInPerson } from './devSignInRoutes';
 import { generateDirectoryUsers } from './directory/directoryGenerator';
 import { localDirectoryOptions } from './localDirectories';
@@ -52,7 +52,9 @@ export async function startDevStack(config: ServiceConfig): Promise<DevStack> {
       const sync = service.directorySync;
       const seeded = await seedDemoTenant({ tenancy: service.tenancy, people, now: new Date(), syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined });
       cast = seeded.cast;
-      return { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: demoSignInPeople(cast) };
+      // A second organisation, not set up, so the set-up wizard can be tried too (its directory is generated from its id).
+      const newOrganisation = [...generateDirectoryUsers(localDirectoryOptions(NEW_ORGANISATION_TENANT_ID))];
+      return { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: [...demoSignInPeople(cast), newOrganisationAdmin(newOrganisation)] };
     },
     async announce(service, url) {
       if (localGraph) console.log(`Microsoft Graph stand-in: ${localGraph.standIn.url}`);

@@ -102,9 +102,9 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel }: Cour
             <fieldset key={lesson.key} className={classes.lesson}>
               <legend className={classes.legend}>{name}</legend>
               <div className={classes.row}>
-                <TextField label={s.lessonTitle} ariaLabel={`${name}: ${s.lessonTitle}`} value={lesson.title} onChange={(_e, v) => setLesson(index, { title: v ?? '' })} styles={{ root: { minWidth: 220, flexGrow: 1 } }} />
-                <TextField label={s.lessonUrl} ariaLabel={`${name}: ${s.lessonUrl}`} type="url" placeholder="https://" value={lesson.materialUrl} onChange={(_e, v) => setLesson(index, { materialUrl: v ?? '' })} styles={{ root: { minWidth: 260, flexGrow: 2 } }} />
-                <TextField label={s.lessonMinutes} ariaLabel={`${name}: ${s.lessonMinutes}`} type="number" min={0} value={lesson.minutes} onChange={(_e, v) => setLesson(index, { minutes: v ?? '' })} styles={{ root: { width: 90 } }} />
+                <TextField label={s.lessonTitle} value={lesson.title} onChange={(_e, v) => setLesson(index, { title: v ?? '' })} styles={{ root: { minWidth: 220, flexGrow: 1 } }} />
+                <TextField label={s.lessonUrl} type="url" placeholder="https://" value={lesson.materialUrl} onChange={(_e, v) => setLesson(index, { materialUrl: v ?? '' })} styles={{ root: { minWidth: 260, flexGrow: 2 } }} />
+                <TextField label={s.lessonMinutes} type="number" min={0} value={lesson.minutes} onChange={(_e, v) => setLesson(index, { minutes: v ?? '' })} styles={{ root: { width: 90 } }} />
                 <IconButton iconProps={{ iconName: 'Up' }} title={s.moveUp(name)} ariaLabel={s.moveUp(name)} disabled={index === 0} onClick={() => moveLesson(index, -1)} />
                 <IconButton iconProps={{ iconName: 'Down' }} title={s.moveDown(name)} ariaLabel={s.moveDown(name)} disabled={index === draft.lessons.length - 1} onClick={() => moveLesson(index, 1)} />
                 <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(name)} ariaLabel={s.remove(name)} onClick={() => setDraft((d) => ({ ...d, lessons: d.lessons.filter((_l, i) => i !== index) }))} />

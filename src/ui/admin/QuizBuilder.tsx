@@ -40,7 +40,7 @@ export function QuizBuilder({ quiz, onChange }: QuizBuilderProps): React.ReactEl
             <Stack tokens={{ childrenGap: 8 }}>
               <Dropdown
                 label={s.questionKind}
-                ariaLabel={`${name}: ${s.questionKind}`}
+               
                 selectedKey={q.kind}
                 options={KINDS.map((kind) => ({ key: kind, text: s.kinds[kind] }))}
                 onChange={(_e, option) => {
@@ -51,11 +51,10 @@ export function QuizBuilder({ quiz, onChange }: QuizBuilderProps): React.ReactEl
                 }}
                 styles={{ root: { maxWidth: 320 } }}
               />
-              <TextField label={s.prompt} ariaLabel={`${name}: ${s.prompt}`} multiline={true} autoAdjustHeight={true} value={q.prompt} onChange={(_e, v) => setQuestion(index, { ...q, prompt: v ?? '' })} />
+              <TextField label={s.prompt} multiline={true} autoAdjustHeight={true} value={q.prompt} onChange={(_e, v) => setQuestion(index, { ...q, prompt: v ?? '' })} />
               {q.kind === 'true-false' ? (
                 <ChoiceGroup
                   label={s.trueFalseCorrect}
-                  ariaLabelledBy={undefined}
                   selectedKey={q.correctTrue ? 'true' : 'false'}
                   options={[
                     { key: 'true', text: s.trueText },
@@ -72,14 +71,12 @@ export function QuizBuilder({ quiz, onChange }: QuizBuilderProps): React.ReactEl
                         <div className={classes.grow}>
                           <TextField
                             label={s.optionN(o + 1)}
-                            ariaLabel={`${name}: ${s.optionN(o + 1)}`}
                             value={option}
                             onChange={(_e, v) => setQuestion(index, { ...q, options: q.options.map((x, i) => (i === o ? v ?? '' : x)) })}
                           />
                         </div>
                         <Checkbox
                           label={s.correctOption(o + 1)}
-                          ariaLabel={`${name}: ${s.correctOption(o + 1)}`}
                           checked={isCorrect}
                           onChange={(_e, checked) => {
                             const correct = q.kind === 'multiple-choice' ? (checked ? [o] : []) : checked ? [...q.correct, o] : q.correct.filter((c) => c !== o);

@@ -79,7 +79,7 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
           {!catalog ? (
             <EmptyState title={s.noCatalogTitle} hint={s.noCatalogHint} />
           ) : (
-            <Pivot selectedKey={tab} onLinkClick={(item) => item?.props.itemKey && setTab(item.props.itemKey as Tab)} headersOnly={false} overflowBehavior="menu">
+            <Pivot selectedKey={tab} onLinkClick={(item) => item?.props.itemKey && setTab(item.props.itemKey as Tab)}>
               <PivotItem itemKey="courses" headerText={s.tabs.courses}>
                 <CoursesTab key={catalog.id} api={api} catalogId={catalog.id} locale={locale} />
               </PivotItem>

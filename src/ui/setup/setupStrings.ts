@@ -38,7 +38,7 @@ export const setupStrings = {
   doneText: (people: number, regionName: string): string => `${people} people were read from your directory. Their training records live in ${regionName}.`,
   openTrainingAdmin: 'Open Training admin',
   onboardingFailed: 'Atrium could not set up your organisation.',
-  notAdminTitle: 'Atrium is not set up for your organisation yet',
+  notAdminTitle: 'Your organisation has not set up Atrium yet',
   notAdminText:
     'A tenant admin of your organisation (someone with the Atrium “Tenant.Admin” role) has to choose where its data lives first. Until then there is no training to show. Ask your Microsoft 365 administrator.',
   checkingRole: 'Checking what you can do…',
