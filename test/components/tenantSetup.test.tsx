@@ -80,7 +80,8 @@ describe('organisation set-up', () => {
     await screen.findByRole('heading', { name: 'Set up Atrium for your organisation' });
     expect(screen.getByText(/never leaves it/)).toBeTruthy();
     expect(screen.getByText(/permanent for now/)).toBeTruthy();
-    expect(screen.getByText('In Switzerland: records are kept under the law of Switzerland.')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Switzerland North (Switzerland)' }).getAttribute('aria-describedby')).toBe('region-detail-switzerlandnorth');
+    expect(screen.getByText('Data centres in Switzerland; the jurisdiction is Switzerland.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('Enter the name of your organisation.')).toBeTruthy();

@@ -132,8 +132,7 @@ describe('<CourseEditor> with the quiz builder', () => {
     fireEvent.click(screen.getByRole('switch', { name: /Published/ }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Save course' }));
-    const problems = await screen.findByRole('alert');
-    expect(within(problems).getByText('Lesson 1, material link: must be an absolute URL')).toBeTruthy();
+    expect(await screen.findByText('Lesson 1, material link: must be an absolute URL')).toBeTruthy();
     expect(sent).toEqual([]);
 
     type('Material link', 'https://contoso.sharepoint.com/extinguishers.mp4', group('Lesson 1'));

@@ -2,6 +2,7 @@ import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { readConfig } from '../../src/server/config';
 import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../../src/server/devstack/demo/demoSeed';
 import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
+import type { DevSignInPerson } from '../../src/server/devstack/devSignInRoutes';
 import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
 import { generateDirectoryUsers } from '../../src/server/devstack/directory/directoryGenerator';
 import { registerStandalonePageRoutes, type StandalonePage } from '../../src/server/http/routes/standalonePageRoutes';
@@ -20,7 +21,7 @@ export interface DemoStack {
  * The stack `npm start` runs, on a fresh data dir: the Graph stand-in with the demo directory, the service synced
  * from it through the real Graph client, the demo tenant seeded, and the standalone page with the dev sign-in.
  */
-export async function startDemoStack(directorySize = 300): Promise<DemoStack> {
+export async function startDemoStack(directorySize = 300, moreSignInPeople: readonly DevSignInPerson[] = []): Promise<DemoStack> {
   const dataDir = makeDataDir();
   const graph = await startLocalGraph(await loadOrCreateDevIssuer(dataDir), [{ tenantId: DEMO_TENANT_ID, seed: DEMO_DIRECTORY_SEED, size: directorySize }]);
   const t = await startTestService({ dataDir, graph: graph.access });
@@ -38,7 +39,7 @@ export async function startDemoStack(directorySize = 300): Promise<DemoStack> {
     devIssuer: t.service.devIssuer,
     apiAudience: readConfig({}).auth.audience,
     graphBaseUrl: graph.standIn.url,
-    demo: { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: demoSignInPeople(cast) },
+    demo: { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: [...demoSignInPeople(cast), ...moreSignInPeople] },
   });
   return {
     t,

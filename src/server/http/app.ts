@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainError } from '../../domain/errors';
 import type { Principal } from '../auth/principal';
 import type { TokenValidator } from '../auth/tokenValidator';
 import type { DirectorySyncService } from '../jobs/directorySyncService';
@@ -49,7 +50,9 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   const answer = clientErrorReply(error);
   if (!answer || socket.destroyed) return;
-  if (socket.writable) {
+  // As Node's own handler does: never write into a response that has already started on this socket.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
     const body = JSON.stringify(answer.body);
     socket.write(
       `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -108,6 +111,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerCors(app, deps.allowedOrigins ?? []);
 
   app.decorateRequest('principal', null);
+  // A GET or HEAD has no body (RFC 9110 §9.3.1). Refused before any handler runs: Node hands a request over once its
+  // headers are in, so a handler could otherwise act on a request whose body framing breaks afterwards.
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0) {
+      throw new DomainError('invalid', `A ${request.method} request carries no body: send it without one.`);
+    }
+  });
   // Decided on the matched route, not the raw URL, so an encoded path (/%61pi/...) cannot slip past.
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url;

@@ -17,16 +17,17 @@ export interface RawResponseSchema {
 
 export type SuccessResponses = Record<number, z.ZodTypeAny | RawResponseSchema>;
 
-/** Statuses that depend on what the route takes and does; 401, 403, 500 and 503 every API route can answer. */
+/** Statuses that depend on what the route takes and does; 400, 401, 403, 500 and 503 every API route can answer. */
 export type RouteErrorStatus = 400 | 404 | 409 | 413 | 414 | 415;
 
-const ALWAYS: readonly ErrorStatus[] = [401, 403, 500, 503];
+/** 400 too: any route refuses a request it cannot take at all, such as a GET that carries a body. */
+const ALWAYS: readonly ErrorStatus[] = [400, 401, 403, 500, 503];
 
 function errorResponse(status: ErrorStatus): typeof errorEnvelopeSchema {
   return errorEnvelopeSchema.describe(`${ERROR_STATUS_MEANINGS[status]}. Codes: ${errorCodesFor(status).join(', ')}`);
 }
 
-type WithErrors<S extends SuccessResponses> = S & Record<RouteErrorStatus | 401 | 403 | 500 | 503, typeof errorEnvelopeSchema>;
+type WithErrors<S extends SuccessResponses> = S & Record<RouteErrorStatus | 400 | 401 | 403 | 500 | 503, typeof errorEnvelopeSchema>;
 
 /**
  * `responses({ 200: catalogSchema }, 400, 404)`: the success schemas, the errors named, and the errors every

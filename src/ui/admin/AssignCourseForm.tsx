@@ -71,7 +71,7 @@ export function AssignCourseForm({ api, catalogId, course, onClose, locale }: As
         )}
         <TextField label={s.assignIds} multiline={true} rows={3} value={ids} onChange={(_e, v) => setIds(v ?? '')} />
         <DatePicker label={s.assignDue} isRequired={true} value={due ?? undefined} minDate={new Date()} onSelectDate={(date) => setDue(date ?? null)} styles={{ root: { maxWidth: 240 } }} />
-        <div role="alert">{problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}</div>
+        {problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}
         <div role="status">{done && <MessageBar messageBarType={MessageBarType.success}>{done}</MessageBar>}</div>
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
           <PrimaryButton text={s.assignSubmit} disabled={busy} onClick={submit} />

@@ -43,7 +43,7 @@ export function CatalogForm({ api, onCreated, onCancel }: CatalogFormProps): Rea
         <TextField label={s.catalogName} required={true} value={name} onChange={(_e, v) => setName(v ?? '')} />
         <TextField label={s.catalogDescription} multiline={true} value={description} onChange={(_e, v) => setDescription(v ?? '')} />
         <TextField label={s.catalogSiteUrl} description={s.catalogSiteUrlHint} type="url" value={siteUrl} onChange={(_e, v) => setSiteUrl(v ?? '')} />
-        <div role="alert">{problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}</div>
+        {problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
           <PrimaryButton text={s.createCatalog} disabled={busy} onClick={submit} />
           <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />

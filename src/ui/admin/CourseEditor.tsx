@@ -89,7 +89,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel }: Cour
             onChange={(_e, option) => option && set('format', option.key as CourseDraft['format'])}
             styles={{ root: { width: 200 } }}
           />
-          <TextField label={s.courseDuration} required={true} type="number" min={0} value={draft.durationMinutes} onChange={(_e, v) => set('durationMinutes', v ?? '')} styles={{ root: { width: 160 } }} />
+          <TextField label={s.courseDuration} required={true} type="number" min={0} value={draft.durationMinutes} onChange={(_e, v) => set('durationMinutes', v ?? '')} styles={{ root: { width: 180 } }} />
           <TextField label={s.courseTags} value={draft.tags} onChange={(_e, v) => set('tags', v ?? '')} styles={{ root: { minWidth: 240, flexGrow: 1 } }} />
         </div>
         <Toggle label={s.sequential} inlineLabel={true} checked={draft.sequentialLessons} onChange={(_e, checked) => set('sequentialLessons', !!checked)} />
@@ -131,23 +131,19 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel }: Cour
         )}
 
         {problems.length > 0 && (
-          <div role="alert">
-            <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
-              {s.fixProblems}
-              <ul>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </MessageBar>
-          </div>
+          <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+            {s.fixProblems}
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBar>
         )}
         {failure !== null && (
-          <div role="alert">
-            <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
-              {errorText(failure, s.saveFailed)}
-            </MessageBar>
-          </div>
+          <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+            {errorText(failure, s.saveFailed)}
+          </MessageBar>
         )}
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
           <PrimaryButton text={busy ? s.saving : s.saveCourse} disabled={busy} onClick={submit} />

@@ -137,7 +137,7 @@ function PlanForm({ api, catalogId, courses, onCreated, onCancel }: PlanFormProp
           </ol>
         </div>
         <Toggle label={s.planPublished} inlineLabel={true} checked={published} onChange={(_e, checked) => setPublished(!!checked)} />
-        <div role="alert">{problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}</div>
+        {problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
           <PrimaryButton text={s.createPlan} disabled={busy} onClick={submit} />
           <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />

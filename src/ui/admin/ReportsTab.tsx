@@ -72,7 +72,7 @@ export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsT
         <DefaultButton iconProps={{ iconName: 'Refresh' }} text={s.refresh} onClick={reload} />
       </Stack>
       <p className={classes.generated}>{s.reportGenerated(new Date(report.generatedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
-      <div role="alert">{failure !== null && <MessageBar messageBarType={MessageBarType.error}>{errorText(failure, s.downloadFailed)}</MessageBar>}</div>
+      {failure !== null && <MessageBar messageBarType={MessageBarType.error}>{errorText(failure, s.downloadFailed)}</MessageBar>}
       {empty ? (
         <EmptyState title={s.tabs.reports} hint={s.reportEmpty} />
       ) : (

@@ -183,13 +183,11 @@ function RuleForm({ api, catalogId, courses, onCreated, onCancel }: RuleFormProp
             ))}
           </div>
           <p>{s.rulePreviewGap}</p>
-          <div role="alert">
-            {problems.length > 0 && (
-              <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
-                {problems.join(' ')}
-              </MessageBar>
-            )}
-          </div>
+          {problems.length > 0 && (
+            <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+              {problems.join(' ')}
+            </MessageBar>
+          )}
           <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
             <PrimaryButton text={busy ? s.saving : s.createRule} disabled={busy} onClick={submit} />
             <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />

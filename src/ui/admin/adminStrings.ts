@@ -126,6 +126,7 @@ export const adminStrings = {
   reportBy: { byCourse: 'By course', byDepartment: 'By department', byOffice: 'By office' },
   reportEmpty: 'No enrolments yet: nobody has been assigned or enrolled in this catalog’s courses.',
   chartLabel: (what: string): string => `Completion ${what.toLowerCase()}, as a bar chart (the table below has the same numbers)`,
+  chartLegend: { completed: 'Completed', overdue: 'Overdue', rest: 'Not completed yet' },
   tableCaption: (what: string): string => `Enrolments ${what.toLowerCase()}`,
   columns: { label: 'Name', total: 'Enrolled', completed: 'Completed', inProgress: 'In progress', notStarted: 'Not started', dueSoon: 'Due soon', overdue: 'Overdue', percent: 'Completion' },
   downloadCsv: 'Download CSV',

@@ -151,10 +151,13 @@ export function TenantSetupWizard({ api, onFinished, pollIntervalMs = 1000, onSi
   const options: IChoiceGroupOption[] = regions.map((r) => ({
     key: r.id,
     text: s.regionOption(r),
+    'aria-describedby': `region-detail-${r.id}`,
     onRenderField: (props, render) => (
       <div>
         {render?.(props)}
-        <div style={{ marginLeft: 26, fontSize: 12, color: theme.palette.neutralSecondary }}>{s.regionDetail(r)}</div>
+        <div id={`region-detail-${r.id}`} style={{ marginLeft: 26, fontSize: 12, color: theme.palette.neutralSecondary }}>
+          {s.regionDetail(r)}
+        </div>
       </div>
     ),
   }));
@@ -238,7 +241,7 @@ export function TenantSetupWizard({ api, onFinished, pollIntervalMs = 1000, onSi
           {sync.status === 'finished' && (
             <>
               <h4 className={classes.stepTitle}>{s.doneTitle}</h4>
-              <p>{s.doneText(sync.result.lastResult?.inserted ?? sync.result.lastResult?.changed ?? 0, regionName)}</p>
+              <p>{s.doneText(sync.result.lastResult?.changed ?? 0, regionName)}</p>
             </>
           )}
         </div>

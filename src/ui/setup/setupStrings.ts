@@ -14,7 +14,7 @@ export const setupStrings = {
   regionLegend: 'Data-center region',
   regionRequired: 'Choose a region.',
   regionOption: (region: RegionSummary): string => `${region.displayName} (${region.geography})`,
-  regionDetail: (region: RegionSummary): string => `In ${region.country}: records are kept under the law of ${region.country}.`,
+  regionDetail: (region: RegionSummary): string => `Data centres in ${region.country}; the jurisdiction is ${region.country}.`,
   residencyTitle: 'What the region means',
   residencyPoints: [
     'Every training record of your organisation is stored in the region you choose, and never leaves it: not in backups, not in processing.',
