@@ -17,6 +17,8 @@ module.exports = {
         'require-atomic-updates': 0,
         // Chunk names are for webpack's bundles; Node loads these dynamic imports itself.
         '@rushstack/import-requires-chunk-name': 0,
+        // As in .eslintrc.js, plus `const { dropped: _dropped, ...rest } = x`: the idiom for leaving a property out.
+        '@typescript-eslint/no-unused-vars': [1, { vars: 'all', args: 'none', ignoreRestSiblings: true }],
       },
     },
     {

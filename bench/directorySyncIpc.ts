@@ -58,16 +58,16 @@ export class CommandedChild<Ready> {
         child.kill();
         reject(new Error(`${script} was not ready within ${options.timeoutMs ?? 120_000} ms`));
       }, options.timeoutMs ?? 120_000);
+      const onExit = (code: number | null, signal: string | null) => {
+        clearTimeout(timer);
+        reject(new Error(`${script} exited before it was ready (code ${code}, signal ${signal})`));
+      };
       const onMessage = (message: ChildMessage) => {
         if (!('ready' in message)) return;
         clearTimeout(timer);
         child.off('exit', onExit);
         child.off('message', onMessage);
         resolve(message.ready as Ready);
-      };
-      const onExit = (code: number | null, signal: string | null) => {
-        clearTimeout(timer);
-        reject(new Error(`${script} exited before it was ready (code ${code}, signal ${signal})`));
       };
       child.on('message', onMessage);
       child.once('exit', onExit);

@@ -53,7 +53,15 @@ async function main(): Promise<void> {
     /** People now in a department: what the benchmark's rule must have assigned. */
     departmentSize: (department: string) => directory.ids().filter((id) => directory.lookup(id)?.department === department).length,
   });
-  const stop = () => void graph.standIn.close().then(() => process.exit(0));
+  const stop = (): void => {
+    graph.standIn.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -103,8 +103,9 @@ async function main(): Promise<void> {
     ATRIUM_SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
   });
-  // The service's own dev issuer (same data dir as the stand-in's) signs the app-only Graph tokens.
-  let service: Service | undefined;
+  // The service's own dev issuer (same data dir as the stand-in's) signs the app-only Graph tokens; `graph` needs the
+  // service and the service needs `graph`, so the service is set once created.
+  let service: Service | undefined = undefined;
   const tokens = new Map<string, { token: Promise<string>; renewAt: number }>();
   const graph: GraphAccess = {
     baseUrl: graphUrl,

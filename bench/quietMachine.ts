@@ -5,7 +5,7 @@ export async function otherProcessesLoad(ownPids: readonly number[], seconds: nu
   const ownCpu = () => ownPids.reduce((sum, pid) => sum + readCpuSeconds(pid), 0);
   const machineBefore = readMachineBusySeconds();
   const ownBefore = ownCpu();
-  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   return Math.max(0, readMachineBusySeconds() - machineBefore - (ownCpu() - ownBefore)) / seconds;
 }
 

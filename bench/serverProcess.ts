@@ -109,16 +109,16 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       clearTimeout(timer);
       resolve(p);
     };
-    void exited.then((code) => {
+    exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`the service exited (code ${code}) before it was ready:\n${output}`));
-    });
+    }, reject);
   });
 
   const deadline = Date.now() + 30_000;
   while ((await getStatus(port, '/healthz').catch(() => 0)) !== 200) {
     if (Date.now() > deadline) throw new Error(`/healthz did not answer 200 within 30 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   return {

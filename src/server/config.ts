@@ -49,6 +49,7 @@ const environmentSchema = z.object({
 
 export type ServiceConfig = ReturnType<typeof readConfig>;
 
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- its return type is ServiceConfig's definition; spelling it out would repeat the schema
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {

@@ -113,6 +113,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
       leases: new JobLeases(catalogDb),
       clock: overrides.clock,
       onErased: (tenantId, learnerId) => learners.forget(tenantId, learnerId),
+      // eslint-disable-next-line @typescript-eslint/no-use-before-define -- the app needs the runner; it warns only once running, after buildApp
       warn: (message, details) => app.log.warn(details, message),
     },
     config.purge,

@@ -10,8 +10,12 @@ function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
   return {
     items,
     getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => {
+      items.set(key, value);
+    },
+    removeItem: (key) => {
+      items.delete(key);
+    },
   };
 }
 

@@ -7,7 +7,10 @@ import { setIconOptions } from '@fluentui/react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { AssignmentRule, CatalogReport, CatalogView, Course, CourseInput, CourseSummary, ITrainingAdminApi } from '../../src/client/trainingAdminApi';
 import { LmsApiError } from '../../src/client/lmsApiError';
+import { AssignCourseForm } from '../../src/ui/admin/AssignCourseForm';
+import { CatalogSettingsTab } from '../../src/ui/admin/CatalogSettingsTab';
 import { CourseEditor } from '../../src/ui/admin/CourseEditor';
+import { PlansTab } from '../../src/ui/admin/PlansTab';
 import { ReportsTab } from '../../src/ui/admin/ReportsTab';
 import { RulesTab } from '../../src/ui/admin/RulesTab';
 import { TrainingAdmin } from '../../src/ui/admin/TrainingAdmin';
@@ -286,6 +289,106 @@ describe('<ReportsTab>', () => {
     unmount();
     render(<ReportsTab api={fakeAdmin({ getReport: async () => ({ generatedAt: NOW, byCourse: [], byDepartment: [], byOffice: [] }) })} catalogId={CATALOG_ID} />);
     expect(await screen.findByText(/No enrolments yet/)).toBeTruthy();
+  });
+});
+
+describe('<AssignCourseForm>', () => {
+  it('assigns a course to people found in the catalog and pasted ids, with a due date', async () => {
+    const calls: unknown[] = [];
+    const ada = { id: '55555555-5555-4555-8555-555555555555', displayName: 'Ada Lovelace', mail: 'ada@contoso.com', department: 'Sales', records: 2, lastActivityAt: null };
+    const api = fakeAdmin({
+      searchPeople: async (_catalogId, search) => (search === 'ada' ? [ada] : []),
+      assignCourse: async (courseId, learnerIds, dueAt) => {
+        calls.push({ courseId, learnerIds, dueAt });
+        return learnerIds.map((learnerId) => ({ id: `e-${learnerId}`, learnerId, courseId, catalogId: CATALOG_ID, source: 'assigned' as const, dueAt, enrolledAt: NOW, startedAt: null, completedAt: null }));
+      },
+    });
+    render(<AssignCourseForm api={api} catalogId={CATALOG_ID} course={summary('Code of Conduct')} onClose={() => undefined} locale="en-GB" />);
+    expect(screen.getByRole('heading', { name: 'Assign Code of Conduct' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
+    expect(await screen.findByText('Choose at least one person.')).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find people in this catalog' }), { target: { value: 'ada' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add Ada Lovelace' }));
+    type(/Object ids/, '66666666-6666-4666-8666-666666666666');
+    fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
+    expect(await screen.findByText('Choose a due date.')).toBeTruthy();
+
+    const due = screen.getByRole('combobox', { name: /Due date/ });
+    fireEvent.change(due, { target: { value: '2030-01-31' } });
+    fireEvent.focusOut(due);
+    fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
+    expect(await screen.findByText('Assigned to 2 people, due 31 Jan 2030.')).toBeTruthy();
+    expect(calls).toEqual([{ courseId: COURSE_ID, learnerIds: [ada.id, '66666666-6666-4666-8666-666666666666'], dueAt: '2030-01-31T17:00:00.000Z' }]);
+  });
+});
+
+describe('<PlansTab>', () => {
+  it('creates a plan of courses in the order chosen', async () => {
+    const second = { ...summary('GDPR for Everyone'), id: '77777777-7777-4777-8777-777777777777' };
+    const created: unknown[] = [];
+    const plans: Array<{ id: string; catalogId: string; title: string; summary: string; status: 'draft' | 'published'; courseIds: string[] }> = [];
+    const api = fakeAdmin({
+      listPlans: async () => plans,
+      listCourses: async () => [summary('Code of Conduct'), second],
+      createPlan: async (_catalogId, input) => {
+        created.push(input);
+        const plan = { id: 'p1', catalogId: CATALOG_ID, title: input.title, summary: input.summary, status: input.status, courseIds: input.courseIds };
+        plans.push(plan);
+        return plan;
+      },
+    });
+    render(<PlansTab api={api} catalogId={CATALOG_ID} />);
+    expect(await screen.findByText('No training plans yet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New training plan' }));
+    type(/^Title/, 'New joiners');
+    for (const title of ['Code of Conduct', 'GDPR for Everyone']) {
+      fireEvent.click(screen.getByRole('combobox', { name: /Add a course/ }));
+      fireEvent.click(await screen.findByRole('option', { name: title }));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Move GDPR for Everyone up' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create plan' }));
+    expect(await screen.findByText('Training plan “New joiners” created.')).toBeTruthy();
+    expect(created).toEqual([{ title: 'New joiners', summary: '', courseIds: [second.id, COURSE_ID], status: 'draft' }]);
+    expect(screen.getByRole('heading', { name: 'New joiners' })).toBeTruthy();
+  });
+});
+
+describe('<CatalogSettingsTab>', () => {
+  it('limits the catalog to Entra ID groups and appoints a manager (tenant admins)', async () => {
+    const saved: unknown[] = [];
+    const appointed: string[] = [];
+    const groupId = '88888888-8888-4888-8888-888888888888';
+    const api = fakeAdmin({
+      getAudience: async () => [],
+      setAudience: async (_catalogId, groups) => {
+        saved.push(groups);
+        return groups.map((g) => ({ id: g.id, displayName: g.displayName ?? null }));
+      },
+      searchPeople: async () => [{ id: '99999999-9999-4999-8999-999999999999', displayName: 'Grace Hopper', mail: null, department: 'IT', records: 1, lastActivityAt: null }],
+      addCatalogManager: async (_catalogId, learnerId) => {
+        appointed.push(learnerId);
+      },
+    });
+    const catalog: CatalogView = { id: CATALOG_ID, name: 'Contoso Learning', description: 'Company-wide training', siteUrl: 'https://contoso.sharepoint.com/sites/learning', createdAt: NOW, canManage: true };
+    render(<CatalogSettingsTab api={api} catalog={catalog} isTenantAdmin={true} />);
+    expect(await screen.findByText('Everyone in the organisation sees this catalog.')).toBeTruthy();
+    type('Group object id', 'not a guid');
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }));
+    expect(await screen.findByText(/A group object id is a GUID/)).toBeTruthy();
+    type('Group object id', groupId);
+    type('Group name (optional)', 'Sales Norway');
+    fireEvent.click(screen.getByRole('button', { name: 'Add group' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save audience' }));
+    expect(await screen.findByText(/Audience saved/)).toBeTruthy();
+    expect(saved).toEqual([[{ id: groupId, displayName: 'Sales Norway' }]]);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find people in this catalog' }), { target: { value: 'grace' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Appoint Grace Hopper' }));
+    expect(await screen.findByText('Grace Hopper now manages this catalog.')).toBeTruthy();
+    expect(appointed).toEqual(['99999999-9999-4999-8999-999999999999']);
   });
 });
 

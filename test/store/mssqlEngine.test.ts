@@ -119,7 +119,13 @@ describe('retry policy', () => {
         if (calls === 2) throw sqlError(1205);
         return 'done';
       },
-      { policy, sleep: async (ms) => void delays.push(ms), random: () => 0 },
+      {
+        policy,
+        sleep: async (ms) => {
+          delays.push(ms);
+        },
+        random: () => 0,
+      },
     );
     assert.equal(result, 'done');
     assert.equal(calls, 3);

@@ -9,7 +9,10 @@ function fakeDatabases() {
   const opened: string[] = [];
   const open = async (key: string) => {
     opened.push(key);
-    return { destroy: async () => void destroyed.push(key) } as unknown as Kysely<unknown>;
+    const destroy = async (): Promise<void> => {
+      destroyed.push(key);
+    };
+    return { destroy } as unknown as Kysely<unknown>;
   };
   return { open, opened, destroyed };
 }

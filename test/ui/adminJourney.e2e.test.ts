@@ -78,6 +78,15 @@ test('the admin of a new organisation sets it up in a region of their choice, an
   await page.getByRole('heading', { level: 2, name: 'Training admin' }).waitFor();
   await page.getByText('No catalog yet').waitFor();
   await album.shoot(page, '05-training-admin-empty');
+  await page.getByRole('button', { name: 'New catalog' }).click();
+  await page.getByRole('textbox', { name: /^Name/ }).fill('Fabrikam Learning');
+  await page.getByRole('textbox', { name: /^SharePoint site/ }).fill('https://fabrikam.sharepoint.com/sites/learning');
+  await page.getByRole('button', { name: 'Create catalog' }).click();
+  await page.getByText('Catalog “Fabrikam Learning” created.').waitFor();
+  await page.getByRole('tab', { name: 'Catalog settings' }).click();
+  await page.getByText('SharePoint site: https://fabrikam.sharepoint.com/sites/learning').waitFor();
+  await page.getByRole('heading', { name: 'Managers' }).waitFor();
+  await album.shoot(page, '05b-catalog-settings');
 
   await page.getByRole('link', { name: 'Organisation' }).click();
   await page.getByRole('heading', { level: 3, name: 'Region and database' }).waitFor();
@@ -147,6 +156,18 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await page.getByRole('img', { name: /Completion by course/ }).waitFor();
   await album.shoot(page, '14-reports');
 
+  await page.getByRole('tab', { name: 'Courses' }).click();
+  await page.getByRole('button', { name: 'Edit Working at heights' }).click();
+  await page.getByRole('textbox', { name: /^Title/ }).fill('Working at heights (2027)');
+  await page.getByRole('button', { name: 'Save course' }).click();
+  const keepProgress = page.getByRole('alertdialog', { name: 'Save changes to a published course?' });
+  await keepProgress.getByText(/keep their progress/).waitFor();
+  await album.shoot(page, '15-edit-published-course');
+  await keepProgress.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('“Working at heights (2027)” saved.').waitFor();
+
+  await page.getByRole('tab', { name: 'Reports' }).click();
+  await byCourse.waitFor();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   assert.equal((await download).suggestedFilename(), 'enrolments.csv');

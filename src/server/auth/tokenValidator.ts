@@ -101,7 +101,12 @@ function keySetForMode(options: TokenValidatorOptions): JWTVerifyGetKey {
   return createLocalJWKSet(options.devJwks);
 }
 
-function createValidationCache(settings: { maxEntries?: number; maxTtlSeconds?: number }) {
+interface ValidationCache {
+  principals: LRUCache<string, Principal>;
+  maxTtlMs: number;
+}
+
+function createValidationCache(settings: { maxEntries?: number; maxTtlSeconds?: number }): ValidationCache {
   return {
     principals: new LRUCache<string, Principal>({
       max: settings.maxEntries ?? 10_000,

@@ -71,17 +71,26 @@ export class DirectorySyncService {
     };
   }
 
-  /** Delta-syncs every active tenant, one after another, every `intervalMs`. */
-  schedule(intervalMs: number, onError: (tenantId: string, error: unknown) => void): void {
-    const tick = async () => {
+  /**
+   * Delta-syncs every active tenant, one after another, every `intervalMs`. `onError` gets each tenant's failure, and
+   * a round's that could not list the tenants (tenant id null); the next round runs either way.
+   */
+  schedule(intervalMs: number, onError: (tenantId: string | null, error: unknown) => void): void {
+    const tick = async (): Promise<void> => {
       for (const tenant of await this.tenancy.activeTenants()) {
         await this.start(tenant.tenantId).catch((error: unknown) => onError(tenant.tenantId, error));
       }
-      this.timer = setTimeout(() => void tick(), intervalMs);
+    };
+    const scheduleNext = (): void => {
+      this.timer = setTimeout(() => {
+        tick().then(scheduleNext, (error: unknown) => {
+          onError(null, error);
+          scheduleNext();
+        });
+      }, intervalMs);
       this.timer.unref();
     };
-    this.timer = setTimeout(() => void tick(), intervalMs);
-    this.timer.unref();
+    scheduleNext();
   }
 
   async stop(): Promise<void> {

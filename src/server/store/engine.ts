@@ -2,6 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Region } from '../../domain/regions';
 
 /**
+ * A Kysely instance of any schema: for migrations (which must not depend on the current schema, as Kysely advises)
+ * and for implementing Kysely's own signatures that take `Kysely<any>` (dialect, adapter). `Kysely<unknown>` will not
+ * do: a `Kysely<DB>` is not assignable to it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own idiom for a schema-agnostic instance
+export type AnyKysely = Kysely<any>;
+
+/**
  * One storage engine serves a whole deployment: SQLite files locally (the embedded default),
  * Azure SQL in production. The rest of the service sees only Kysely instances.
  */
@@ -25,7 +33,7 @@ export interface DatabaseEngine {
    * point-in-time backups age out on their own (docs/privacy.md). Optional: an engine without it has nothing to do.
    * `tenantDb` is the tenant database as `openTenantDatabase` gave it.
    */
-  makeErasureTraceless?(tenantDb: Kysely<any>): Promise<void>;
+  makeErasureTraceless?(tenantDb: AnyKysely): Promise<void>;
   /** Closes whatever the engine itself holds (admin connections). */
   close(): Promise<void>;
 }

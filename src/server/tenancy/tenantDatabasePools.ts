@@ -60,8 +60,10 @@ export class TenantDatabasePools<DB> {
     if (!entry) return;
     this.cache.delete(key);
     const pooled = await entry.catch(() => undefined);
-    while (pooled && pooled.inUse > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    await pooled?.db.destroy();
+    if (!pooled) return;
+    // Requests still using the pool decrement `inUse` as they finish.
+    while (pooled.inUse > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await pooled.db.destroy();
   }
 
   async closeAll(): Promise<void> {

@@ -14,6 +14,20 @@ export interface AssignCourseFormProps {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Dates typed and shown as 2026-12-31: one form whatever the locale, and easy to type. */
+export function isoDay(date?: Date): string {
+  if (!date) return '';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function parseIsoDay(text: string): Date | null {
+  const match = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return date.getMonth() === Number(match[2]) - 1 ? date : null;
+}
+
 const classes = mergeStyleSets({ title: { margin: '16px 0 8px', fontSize: 18, fontWeight: 600, outline: 'none' }, chosen: { margin: '4px 0' } });
 
 /** Assign a course to chosen people with a due date (`POST /api/courses/{id}/assignments`). */
@@ -70,7 +84,18 @@ export function AssignCourseForm({ api, catalogId, course, onClose, locale }: As
           </div>
         )}
         <TextField label={s.assignIds} multiline={true} rows={3} value={ids} onChange={(_e, v) => setIds(v ?? '')} />
-        <DatePicker label={s.assignDue} isRequired={true} value={due ?? undefined} minDate={new Date()} onSelectDate={(date) => setDue(date ?? null)} styles={{ root: { maxWidth: 240 } }} />
+        <DatePicker
+          label={s.assignDue}
+          isRequired={true}
+          allowTextInput={true}
+          placeholder="YYYY-MM-DD"
+          formatDate={isoDay}
+          parseDateFromString={parseIsoDay}
+          value={due ?? undefined}
+          minDate={new Date()}
+          onSelectDate={(date) => setDue(date ?? null)}
+          styles={{ root: { maxWidth: 240 } }}
+        />
         {problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}
         <div role="status">{done && <MessageBar messageBarType={MessageBarType.success}>{done}</MessageBar>}</div>
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>

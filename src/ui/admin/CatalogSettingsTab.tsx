@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, IconButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, mergeStyleSets } from '@fluentui/react';
+import { DefaultButton, IconButton, MessageBar, MessageBarType, PrimaryButton, TextField, mergeStyleSets } from '@fluentui/react';
 import type { AudienceGroup, CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
@@ -113,14 +113,14 @@ function ManagersEditor({ api, catalogId }: { api: ITrainingAdminApi; catalogId:
       <p>{s.managersIntro}</p>
       <p>{s.managersGap}</p>
       <PeoplePicker api={api} catalogId={catalogId} actionLabel={s.appoint} onPick={(person) => appoint(person.id, person.displayName ?? person.id)} />
-      <Stack horizontal={true} tokens={{ childrenGap: 8 }} verticalAlign="end" wrap={true}>
+      <div className={classes.row} style={{ marginTop: 8 }}>
         <TextField label={s.appointById} value={id} onChange={(_e, v) => setId(v ?? '')} styles={{ root: { width: 320 } }} />
         <DefaultButton
-          text={s.appoint(id.trim() || '…')}
+          text={s.appointButton}
           ariaLabel={s.appointById}
           onClick={() => (GUID.test(id.trim()) ? appoint(id.trim(), id.trim()) : setMessage({ ok: false, text: s.groupIdInvalid }))}
         />
-      </Stack>
+      </div>
       <div role="status">{message && <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>}</div>
     </section>
   );

@@ -71,8 +71,8 @@ export function CoursesTab({ api, catalogId, locale }: CoursesTabProps): React.R
                 {[course.status === 'published' ? s.statusPublished : s.statusDraft, s.lessonsAndQuiz(course.lessonCount, course.hasQuiz), `${course.durationMinutes} min`].join(' · ')}
               </p>
             </div>
-            <DefaultButton text="Edit" ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
-            <DefaultButton text="Assign" ariaLabel={s.assignCourse(course.title)} disabled={course.status !== 'published'} onClick={() => setMode({ kind: 'assign', course })} />
+            <DefaultButton text={s.edit} ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
+            <DefaultButton text={s.assign} ariaLabel={s.assignCourse(course.title)} disabled={course.status !== 'published'} onClick={() => setMode({ kind: 'assign', course })} />
           </li>
         ))}
       </ul>

@@ -24,6 +24,8 @@ export const adminStrings = {
   noCourses: 'No courses yet',
   noCoursesHint: 'Create a course with lessons (links to material) and, if you like, a quiz.',
   newCourse: 'New course',
+  edit: 'Edit',
+  assign: 'Assign',
   editCourse: (title: string): string => `Edit ${title}`,
   assignCourse: (title: string): string => `Assign ${title}`,
   statusDraft: 'Draft',
@@ -69,7 +71,7 @@ export const adminStrings = {
   fixProblems: 'The course cannot be saved yet:',
   publishedEditTitle: 'Save changes to a published course?',
   publishedEditText:
-    'Learners who have started keep their progress: lessons they completed stay completed and passed quizzes stay passed. New or changed lessons and questions apply from now on.',
+    'Learners keep their progress: lessons you leave as they are stay completed, a passed quiz stays passed, and completed courses stay completed. A lesson someone has completed cannot be changed, removed or moved (Atrium refuses the change): add new lessons at the end.',
   saveAnyway: 'Save changes',
 
   assignTitle: (title: string): string => `Assign ${title}`,
@@ -149,6 +151,7 @@ export const adminStrings = {
   managersGap: 'Atrium does not list a catalog’s current managers yet.',
   appoint: (name: string): string => `Appoint ${name}`,
   appointById: 'Appoint by object id',
+  appointButton: 'Appoint',
   appointed: (name: string): string => `${name} now manages this catalog.`,
   siteUrl: (url: string | null): string => (url ? `SharePoint site: ${url}` : 'Not bound to a SharePoint site.'),
   saveFailed: 'Saving failed.',

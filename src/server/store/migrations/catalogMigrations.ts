@@ -1,11 +1,12 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
+import type { AnyKysely } from '../engine';
 import { columnTypes } from './columnTypes';
 
 /** Schema of the tenant catalog (control plane). It holds no personal data. */
 export function catalogMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationProvider {
   const t = columnTypes(dialect);
   const initial: Migration = {
-    async up(db: Kysely<any>) {
+    async up(db: AnyKysely) {
       await db.schema
         .createTable('tenants')
         .addColumn('tenant_id', t.id, (c) => c.notNull().primaryKey())
@@ -21,7 +22,7 @@ export function catalogMigrationProvider(dialect: 'sqlite' | 'mssql'): Migration
     },
   };
   const jobLeases: Migration = {
-    async up(db: Kysely<any>) {
+    async up(db: AnyKysely) {
       await db.schema
         .createTable('job_leases')
         .addColumn('job', t.text(64), (c) => c.notNull())

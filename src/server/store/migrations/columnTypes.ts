@@ -1,10 +1,18 @@
-import { sql, type Expression } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 
 /**
  * Column types that mean the same on both engines. SQLite accepts SQL Server's type names
  * (they get TEXT/INTEGER affinity), so only unbounded text differs.
  */
-export function columnTypes(dialect: 'sqlite' | 'mssql') {
+export interface ColumnTypes {
+  id: RawBuilder<unknown>;
+  text: (maxLength: number) => RawBuilder<unknown>;
+  longText: RawBuilder<unknown>;
+  timestamp: RawBuilder<unknown>;
+  integer: RawBuilder<unknown>;
+}
+
+export function columnTypes(dialect: 'sqlite' | 'mssql'): ColumnTypes {
   return {
     /** GUIDs as lower-case strings. */
     id: sql`varchar(36)`,

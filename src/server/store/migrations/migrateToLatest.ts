@@ -1,7 +1,8 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely';
+import type { AnyKysely } from '../engine';
 
 /** Applies pending migrations; a no-op when the database is current. Returns the newest applied name. */
-export async function migrateToLatest(db: Kysely<any>, provider: MigrationProvider): Promise<string | null> {
+export async function migrateToLatest(db: AnyKysely, provider: MigrationProvider): Promise<string | null> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -1,4 +1,5 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
+import type { AnyKysely } from '../engine';
 import { columnTypes } from './columnTypes';
 import { privacyPurgeMigration } from './tenant0010PrivacyPurge';
 import { privacyRightsMigration } from './tenant0011PrivacyRights';
@@ -11,7 +12,7 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
   const t = columnTypes(dialect);
 
   const initial: Migration = {
-    async up(db: Kysely<any>) {
+    async up(db: AnyKysely) {
       await db.schema
         .createTable('learners')
         .addColumn('tenant_id', t.id, (c) => c.notNull())
@@ -182,7 +183,7 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
   };
 
   const identityRules: Migration = {
-    async up(db: Kysely<any>) {
+    async up(db: AnyKysely) {
       await db.schema
         .createTable('assignment_rules')
         .addColumn('id', t.id, (c) => c.notNull().primaryKey())

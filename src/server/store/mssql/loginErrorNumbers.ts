@@ -13,7 +13,7 @@ export class LoginErrorNumbers {
 
   /** For `mssql`'s `beforeConnect` hook: listens to one new tedious connection until it has logged in. */
   readonly watch = (connection: Connection): void => {
-    const remember = (token: { message: string; number: number }) => this.remember(token.message, token.number);
+    const remember = (token: { message: string; number: number }): void => this.remember(token.message, token.number);
     connection.on('errorMessage', remember);
     connection.once('connect', () => connection.removeListener('errorMessage', remember));
   };

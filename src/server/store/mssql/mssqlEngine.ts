@@ -98,7 +98,9 @@ export class MssqlEngine implements DatabaseEngine {
     const statement = dropDatabaseStatement(assertTenantDatabaseName(databaseName));
     this.options.log?.('dropping database', { database: databaseName });
     // A batch of its own, like CREATE DATABASE.
-    await withTransientRetry(async () => void (await pool.request().batch(statement)), this.retry);
+    await withTransientRetry(async () => {
+      await pool.request().batch(statement);
+    }, this.retry);
   }
 
   async openTenantDatabase<DB>(region: Region, databaseName: string): Promise<Kysely<DB>> {

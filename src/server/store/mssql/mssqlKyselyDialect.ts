@@ -9,11 +9,11 @@ import {
   type DialectAdapter,
   type Driver,
   type IsolationLevel,
-  type Kysely,
   type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { AnyKysely } from '../engine';
 import { MssqlMigrationLockAdapter, transactionScopedMigrationLock } from './mssqlMigrationLock';
 import { typedParameter } from './mssqlParameters';
 import type { MssqlPoolLike, MssqlRequestLike, MssqlTransactionLike } from './mssqlPool';
@@ -24,31 +24,6 @@ export interface MssqlPoolDialectConfig {
   pool: MssqlPoolLike;
   /** How connecting, beginning a transaction and statements outside a transaction are retried. */
   retry?: TransientRetryOptions;
-}
-
-/**
- * Kysely on SQL Server / Azure SQL through `mssql`'s connection pool: Kysely's own SQL Server
- * compiler, adapter and introspector, with a small driver instead of Kysely's tedious/tarn one, so
- * the pool, the Entra authentication and the connection settings are `mssql`'s.
- */
-export class MssqlPoolDialect implements Dialect {
-  constructor(private readonly config: MssqlPoolDialectConfig) {}
-
-  createDriver(): Driver {
-    return new MssqlPoolDriver(this.config);
-  }
-
-  createQueryCompiler(): QueryCompiler {
-    return new MssqlQueryCompiler();
-  }
-
-  createAdapter(): DialectAdapter {
-    return new MssqlMigrationLockAdapter(transactionScopedMigrationLock(this.config.pool));
-  }
-
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
-    return new MssqlIntrospector(db);
-  }
 }
 
 const ISOLATION_LEVELS: Record<IsolationLevel, number> = {
@@ -65,46 +40,6 @@ const SAVEPOINT_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
 function savepointIdentifier(name: string): string {
   if (!SAVEPOINT_NAME.test(name)) throw new Error(`invalid savepoint name "${name}": letters, digits and _ only, at most 32 characters`);
   return `[${name}]`;
-}
-
-export class MssqlPoolDriver implements Driver {
-  constructor(private readonly config: MssqlPoolDialectConfig) {}
-
-  async init(): Promise<void> {
-    await withTransientRetry(() => this.config.pool.connect(), this.config.retry);
-  }
-
-  async acquireConnection(): Promise<DatabaseConnection> {
-    return new MssqlPoolConnection(this.config);
-  }
-
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await (connection as MssqlPoolConnection).begin(settings);
-  }
-
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as MssqlPoolConnection).commit();
-  }
-
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as MssqlPoolConnection).rollback();
-  }
-
-  async savepoint(connection: DatabaseConnection, savepointName: string): Promise<void> {
-    await (connection as MssqlPoolConnection).runInTransaction(`save transaction ${savepointIdentifier(savepointName)}`);
-  }
-
-  async rollbackToSavepoint(connection: DatabaseConnection, savepointName: string): Promise<void> {
-    await (connection as MssqlPoolConnection).runInTransaction(`rollback transaction ${savepointIdentifier(savepointName)}`);
-  }
-
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await (connection as MssqlPoolConnection).abandon();
-  }
-
-  async destroy(): Promise<void> {
-    await this.config.pool.close();
-  }
 }
 
 interface OpenTransaction {
@@ -186,6 +121,71 @@ class MssqlPoolConnection implements DatabaseConnection {
     const open = this.open;
     this.open = undefined;
     return open;
+  }
+}
+
+export class MssqlPoolDriver implements Driver {
+  constructor(private readonly config: MssqlPoolDialectConfig) {}
+
+  async init(): Promise<void> {
+    await withTransientRetry(() => this.config.pool.connect(), this.config.retry);
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new MssqlPoolConnection(this.config);
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await (connection as MssqlPoolConnection).begin(settings);
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as MssqlPoolConnection).commit();
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as MssqlPoolConnection).rollback();
+  }
+
+  async savepoint(connection: DatabaseConnection, savepointName: string): Promise<void> {
+    await (connection as MssqlPoolConnection).runInTransaction(`save transaction ${savepointIdentifier(savepointName)}`);
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, savepointName: string): Promise<void> {
+    await (connection as MssqlPoolConnection).runInTransaction(`rollback transaction ${savepointIdentifier(savepointName)}`);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await (connection as MssqlPoolConnection).abandon();
+  }
+
+  async destroy(): Promise<void> {
+    await this.config.pool.close();
+  }
+}
+
+/**
+ * Kysely on SQL Server / Azure SQL through `mssql`'s connection pool: Kysely's own SQL Server
+ * compiler, adapter and introspector, with a small driver instead of Kysely's tedious/tarn one, so
+ * the pool, the Entra authentication and the connection settings are `mssql`'s.
+ */
+export class MssqlPoolDialect implements Dialect {
+  constructor(private readonly config: MssqlPoolDialectConfig) {}
+
+  createDriver(): Driver {
+    return new MssqlPoolDriver(this.config);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new MssqlQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new MssqlMigrationLockAdapter(transactionScopedMigrationLock(this.config.pool));
+  }
+
+  createIntrospector(db: AnyKysely): DatabaseIntrospector {
+    return new MssqlIntrospector(db);
   }
 }
 

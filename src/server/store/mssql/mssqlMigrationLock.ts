@@ -1,4 +1,5 @@
-import { DEFAULT_MIGRATION_TABLE, MssqlAdapter, type Kysely, type MigrationLockOptions } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, MssqlAdapter, type MigrationLockOptions } from 'kysely';
+import type { AnyKysely } from '../engine';
 import type { MssqlPoolLike } from './mssqlPool';
 
 const LOCK_TIMEOUT_MS = 120_000;
@@ -52,17 +53,17 @@ export function transactionScopedMigrationLock(pool: MssqlPoolLike): MigrationLo
  * so this adapter takes the lock through a `MigrationLock` instead.
  */
 export class MssqlMigrationLockAdapter extends MssqlAdapter {
-  private readonly releases = new WeakMap<Kysely<any>, () => Promise<void>>();
+  private readonly releases = new WeakMap<AnyKysely, () => Promise<void>>();
 
   constructor(private readonly lock: MigrationLock) {
     super();
   }
 
-  override async acquireMigrationLock(db: Kysely<any>, _options: MigrationLockOptions): Promise<void> {
+  override async acquireMigrationLock(db: AnyKysely, _options: MigrationLockOptions): Promise<void> {
     this.releases.set(db, await this.lock.acquire());
   }
 
-  override async releaseMigrationLock(db: Kysely<any>, _options: MigrationLockOptions): Promise<void> {
+  override async releaseMigrationLock(db: AnyKysely, _options: MigrationLockOptions): Promise<void> {
     const release = this.releases.get(db);
     this.releases.delete(db);
     await release?.();

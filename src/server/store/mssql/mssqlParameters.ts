@@ -5,7 +5,7 @@ export interface TypedParameter {
   value: unknown;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 

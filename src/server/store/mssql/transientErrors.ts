@@ -144,7 +144,7 @@ export interface TransientRetryOptions {
   onRetry?: (event: { attempt: number; delayMs: number; fault: TransientFault; error: unknown }) => void;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `work`, and runs it again after a delay while it fails with a transient fault, up to the

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Region } from '../../../domain/regions';
-import type { DatabaseEngine } from '../engine';
+import type { AnyKysely, DatabaseEngine } from '../engine';
 import { withCachedStatements } from './cachedStatements';
 import { checkpointAndTruncate } from './tracelessCheckpoint';
 import { immediateTransactionSqliteDialect } from './immediateTransactions';
@@ -50,7 +50,7 @@ export class SqliteEngine implements DatabaseEngine {
     return this.open<DB>(this.tenantDatabaseFile(region, databaseName), true);
   }
 
-  async makeErasureTraceless(db: Kysely<any>): Promise<void> {
+  async makeErasureTraceless(db: AnyKysely): Promise<void> {
     await checkpointAndTruncate(db);
   }
 
