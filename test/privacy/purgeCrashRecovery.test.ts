@@ -36,7 +36,8 @@ const keeperId = randomUUID();
 
 afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.ATRIUM_KEEP_TEST_DATA) process.stdout.write(`data kept in ${dataDir}\n`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const env = {
