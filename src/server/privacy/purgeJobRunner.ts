@@ -123,7 +123,7 @@ export class PurgeJobRunner {
           try {
             await tenancy.withTenantDatabase(tenantId, async (db) => {
               await executePurgeJob(db, job.id, { batchSize: this.settings.batchSize, now: this.clock, afterBatch: renew });
-              await this.deps.engine.makeErasureTraceless?.(db as Kysely<any>);
+              await this.deps.engine.makeErasureTraceless?.(db as Kysely<any>, job.scope === 'erasure' ? 'erasure' : 'purge');
             });
             if (job.scope === 'erasure' && job.learner_id) this.deps.onErased?.(tenantId, job.learner_id);
           } catch (error) {

@@ -28,12 +28,13 @@ export interface DatabaseEngine {
   openTenantDatabase<DB>(region: Region, databaseName: string): Promise<Kysely<DB>>;
   /**
    * After an erasure or purge has committed: make it durable and leave no trace of the removed rows in the
-   * database's files. SQLite: checkpoint the WAL into the database and truncate it (secure_delete has already
-   * zeroed the freed cells and pages). Azure SQL: nothing the service can do; the transaction log and the
-   * point-in-time backups age out on their own (docs/privacy.md). Optional: an engine without it has nothing to do.
+   * database's files. SQLite: after an erasure, rewrite the file (VACUUM: stale copies of cells in b-tree pages
+   * go too), then checkpoint the WAL into the database and truncate it. Azure SQL: nothing the service can do; the
+   * transaction log and the point-in-time backups age out on their own (docs/privacy.md). Optional: an engine
+   * without it has nothing to do.
    * `tenantDb` is the tenant database as `openTenantDatabase` gave it.
    */
-  makeErasureTraceless?(tenantDb: AnyKysely): Promise<void>;
+  makeErasureTraceless?(tenantDb: AnyKysely, after: 'purge' | 'erasure'): Promise<void>;
   /** Closes whatever the engine itself holds (admin connections). */
   close(): Promise<void>;
 }

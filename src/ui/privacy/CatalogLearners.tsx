@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, SearchBox, Spinner, SpinnerSize, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, SearchBox, Spinner, SpinnerSize, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { CatalogLearner, CatalogLearnerPage, IPurgeApi } from '../../client/privacyApi';
-import { errorText } from '../common/errorText';
+import { LoadFailure } from '../common/LoadFailure';
 import { visuallyHidden } from '../common/visuallyHidden';
 import { formatDay } from '../myTraining/formatDay';
 import { PurgeLearnerDialog } from './PurgeLearnerDialog';
@@ -82,11 +82,7 @@ export function CatalogLearners(props: CatalogLearnersProps): React.ReactElement
   if (state.status === 'loading') {
     body = <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
   } else if (state.status === 'failed') {
-    body = (
-      <MessageBar messageBarType={MessageBarType.error} actions={<MessageBarButton onClick={() => setAttempt((n) => n + 1)}>{strings.retry}</MessageBarButton>}>
-        {errorText(state.error, strings.loadFailed)}
-      </MessageBar>
-    );
+    body = <LoadFailure error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
   } else if (state.learners.length === 0) {
     body = <p role="status">{query ? strings.noMatches(query) : strings.noLearners}</p>;
   } else {

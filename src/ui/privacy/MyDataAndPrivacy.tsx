@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, Spinner, SpinnerSize, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { IMyDataRightsApi, MyPrivacy, PersonalDataExport } from '../../client/dataRightsApi';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { downloadJson } from '../common/downloadJson';
 import { errorText } from '../common/errorText';
+import { LoadFailure } from '../common/LoadFailure';
 import { useLoad } from '../common/useLoad';
 import { formatDay } from '../myTraining/formatDay';
 import { englishMyDataStrings, type MyDataStrings } from './myDataStrings';
@@ -60,11 +61,7 @@ export function MyDataAndPrivacy({ api, strings = englishMyDataStrings, locale, 
 
   if (load.status === 'loading') return <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
   if (load.status === 'failed') {
-    return (
-      <MessageBar messageBarType={MessageBarType.error} actions={<MessageBarButton onClick={reload}>{strings.retry}</MessageBarButton>}>
-        {errorText(load.error, strings.loadFailed)}
-      </MessageBar>
-    );
+    return <LoadFailure error={load.error} onRetry={reload} />;
   }
   const [privacy, data]: [MyPrivacy, PersonalDataExport] = load.value;
   const request = privacy.erasureRequest;

@@ -107,7 +107,7 @@ export function PurgeLearnerDialog(props: PurgeLearnerDialogProps): React.ReactE
     body = <Spinner size={SpinnerSize.medium} label={strings.previewLoading} ariaLive="polite" />;
     footer = <DefaultButton text={strings.cancel} onClick={close} />;
   } else if (preview.status === 'failed') {
-    body = <MessageBar messageBarType={MessageBarType.error}>{errorText(preview.error, strings.loadFailed)}</MessageBar>;
+    body = <MessageBar messageBarType={MessageBarType.error}>{errorText(preview.error, strings.previewFailed)}</MessageBar>;
     footer = <DefaultButton text={strings.close} onClick={close} />;
   } else {
     const expected = preview.value.confirmation;

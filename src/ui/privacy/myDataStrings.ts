@@ -4,15 +4,12 @@ import type { ErasureRequestView } from '../../domain/dataRights';
 export interface MyDataStrings {
   title: string;
   loading: string;
-  loadFailed: string;
-  retry: string;
   storedTitle: string;
   storedIntro: string;
   recordCount: (count: number) => string;
   storedEmpty: string;
   download: string;
   downloadHint: string;
-  downloadFailed: string;
   noticeTitle: string;
   noNotice: string;
   noticeVersion: (version: number, publishedOn: string) => string;
@@ -39,8 +36,6 @@ export interface MyDataStrings {
 export const englishMyDataStrings: MyDataStrings = {
   title: 'My data & privacy',
   loading: 'Loading what Atrium stores about you…',
-  loadFailed: 'Your privacy settings could not be loaded.',
-  retry: 'Try again',
   storedTitle: 'What Atrium stores about you',
   storedIntro:
     'Who you are comes from your organisation’s Microsoft Entra ID: only your name, sign-in name, mail, department, job title, office, country, city and manager. Atrium adds your training records.',
@@ -48,7 +43,6 @@ export const englishMyDataStrings: MyDataStrings = {
   storedEmpty: 'Nothing yet.',
   download: 'Download my data',
   downloadHint: 'A JSON file with every record, what it is and why it is kept.',
-  downloadFailed: 'Your data could not be downloaded. Try again.',
   noticeTitle: 'Privacy notice',
   noNotice: 'Your organisation has not published a privacy notice for Atrium yet.',
   noticeVersion: (version, publishedOn) => `Version ${version}, published ${publishedOn}.`,

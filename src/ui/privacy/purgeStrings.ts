@@ -4,8 +4,7 @@ export interface PurgeStrings {
   searchLabel: string;
   searchPlaceholder: string;
   loading: string;
-  loadFailed: string;
-  retry: string;
+  previewFailed: string;
   noLearners: string;
   noMatches: (search: string) => string;
   tableCaption: (catalogName: string) => string;
@@ -42,8 +41,7 @@ export const englishPurgeStrings: PurgeStrings = {
   searchLabel: 'Search people in this catalog',
   searchPlaceholder: 'Name, mail or department',
   loading: 'Loading people…',
-  loadFailed: 'The people in this catalog could not be loaded.',
-  retry: 'Try again',
+  previewFailed: 'What a purge would remove could not be counted.',
   noLearners: 'Nobody has records in this catalog yet.',
   noMatches: (search) => `Nobody in this catalog matches “${search}”.`,
   tableCaption: (catalogName) => `People with records in ${catalogName}`,

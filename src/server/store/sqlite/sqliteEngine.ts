@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import type { Region } from '../../../domain/regions';
 import type { AnyKysely, DatabaseEngine } from '../engine';
 import { withCachedStatements } from './cachedStatements';
-import { checkpointAndTruncate } from './tracelessCheckpoint';
+import { makeTraceless } from './tracelessCheckpoint';
 import { immediateTransactionSqliteDialect } from './immediateTransactions';
 
 const DATABASE_NAME = /^atrium_t_[0-9a-f]{32}$/;
@@ -50,8 +50,8 @@ export class SqliteEngine implements DatabaseEngine {
     return this.open<DB>(this.tenantDatabaseFile(region, databaseName), true);
   }
 
-  async makeErasureTraceless(db: AnyKysely): Promise<void> {
-    await checkpointAndTruncate(db);
+  async makeErasureTraceless(db: AnyKysely, after: 'purge' | 'erasure'): Promise<void> {
+    await makeTraceless(db, after);
   }
 
   private open<DB>(file: string, fileMustExist: boolean): Kysely<DB> {

@@ -1,15 +1,27 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 
 /**
- * Copies every committed page from the WAL into the database file and truncates the WAL to zero bytes, so the
- * old versions of pages (which still hold rows deleted since) are gone from disk. With `secure_delete` on, the
- * database file itself already has the deleted cells, index entries and freed pages overwritten with zeros.
+ * Makes a purge or an erasure durable and traceless in a SQLite database file (and its -wal/-shm).
+ *
+ * `secure_delete` zeroes deleted cells and freed pages, but not everything: when SQLite rebuilds a b-tree page
+ * (balancing), the old copies of cells left in the page's unallocated gap are not overwritten, and the WAL keeps
+ * old page versions until a checkpoint. So, after an erasure, the database is rewritten (VACUUM, its scratch copy
+ * held in memory, never in a temp file) and the WAL checkpointed and truncated to zero bytes. A catalog purge
+ * leaves the person's profile by design, so it only checkpoints and truncates the WAL.
  *
  * Runs on the tenant's own pooled connection: Kysely hands it over only between transactions, so no snapshot of
- * this process holds the WAL back. A compiled raw statement, because it is SQLite's alone (nothing to compile for
+ * this process holds the WAL back. Compiled raw statements, because they are SQLite's alone (nothing to compile for
  * SQL Server). TRUNCATE still waits for other processes' readers (busy_timeout); if one held on, it is retried.
  */
-export async function checkpointAndTruncate(db: Kysely<any>, attempts = 5): Promise<void> {
+export async function makeTraceless(db: Kysely<any>, after: 'purge' | 'erasure', attempts = 5): Promise<void> {
+  if (after === 'erasure') {
+    await db.executeQuery(CompiledQuery.raw('PRAGMA temp_store = MEMORY'));
+    try {
+      await db.executeQuery(CompiledQuery.raw('VACUUM'));
+    } finally {
+      await db.executeQuery(CompiledQuery.raw('PRAGMA temp_store = DEFAULT'));
+    }
+  }
   for (let attempt = 1; ; attempt += 1) {
     const { rows } = await db.executeQuery<{ busy: number }>(CompiledQuery.raw('PRAGMA wal_checkpoint(TRUNCATE)'));
     if (rows[0]?.busy === 0) return;

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, Spinner, SpinnerSize, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, Spinner, SpinnerSize, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { AuditEvent, ITenantPrivacyApi } from '../../../client/tenantPrivacyApi';
-import { errorText } from '../../common/errorText';
+import { LoadFailure } from '../../common/LoadFailure';
 import { visuallyHidden } from '../../common/visuallyHidden';
 import { englishTenantPrivacyStrings, type TenantPrivacyStrings } from './tenantPrivacyStrings';
 
@@ -63,11 +63,7 @@ export function AuditTrail({ api, strings = englishTenantPrivacyStrings, locale 
   let body: React.ReactNode;
   if (state.status === 'loading') body = <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
   else if (state.status === 'failed') {
-    body = (
-      <MessageBar messageBarType={MessageBarType.error} actions={<MessageBarButton onClick={() => setAttempt((n) => n + 1)}>{strings.retry}</MessageBarButton>}>
-        {errorText(state.error, strings.loadFailed)}
-      </MessageBar>
-    );
+    body = <LoadFailure error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
   } else if (state.events.length === 0) body = <p>{strings.auditEmpty}</p>;
   else {
     const c = strings.auditColumns;

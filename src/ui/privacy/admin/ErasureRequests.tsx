@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, Spinner, SpinnerSize, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { ITenantPrivacyApi, TenantErasureRequest } from '../../../client/tenantPrivacyApi';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { errorText } from '../../common/errorText';
+import { LoadFailure } from '../../common/LoadFailure';
 import { useLoad } from '../../common/useLoad';
 import { visuallyHidden } from '../../common/visuallyHidden';
 import { formatDay } from '../../myTraining/formatDay';
@@ -56,11 +57,7 @@ export function ErasureRequests({ api, strings = englishTenantPrivacyStrings, lo
   let body: React.ReactNode;
   if (load.status === 'loading') body = <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
   else if (load.status === 'failed') {
-    body = (
-      <MessageBar messageBarType={MessageBarType.error} actions={<MessageBarButton onClick={reload}>{strings.retry}</MessageBarButton>}>
-        {errorText(load.error, strings.loadFailed)}
-      </MessageBar>
-    );
+    body = <LoadFailure error={load.error} onRetry={reload} />;
   } else if (load.value.length === 0) body = <p>{strings.requestsEmpty}</p>;
   else {
     const c = strings.requestColumns;

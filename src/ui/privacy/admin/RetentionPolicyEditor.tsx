@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Checkbox, DefaultButton, MessageBar, MessageBarButton, MessageBarType, PrimaryButton, Spinner, SpinnerSize, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { Checkbox, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { RetentionCriterion } from '../../../domain/dataRights';
 import type { ITenantPrivacyApi, RetentionPolicy, RetentionPolicyBody, RetentionPreview } from '../../../client/tenantPrivacyApi';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { errorText } from '../../common/errorText';
+import { LoadFailure } from '../../common/LoadFailure';
 import { useLoad } from '../../common/useLoad';
 import { visuallyHidden } from '../../common/visuallyHidden';
 import { formatDay } from '../../myTraining/formatDay';
@@ -76,14 +77,9 @@ export function RetentionPolicyEditor({ api, strings = englishTenantPrivacyStrin
     );
   };
 
-  if (load.status === 'loading' || (load.status === 'loaded' && !draft)) return <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
-  if (load.status === 'failed' || !draft) {
-    return (
-      <MessageBar messageBarType={MessageBarType.error} actions={<MessageBarButton onClick={reload}>{strings.retry}</MessageBarButton>}>
-        {load.status === 'failed' ? errorText(load.error, strings.loadFailed) : strings.loadFailed}
-      </MessageBar>
-    );
-  }
+  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} />;
+  // The draft follows the loaded policy one render later.
+  if (!draft) return <Spinner size={SpinnerSize.medium} label={strings.loading} ariaLive="polite" labelPosition="right" />;
 
   const parsed = FIELDS.map(({ key }) => parseDays(draft[key]));
   const valid = parsed.every((value) => value !== undefined);

@@ -3,8 +3,6 @@ import type { RetentionCriterion } from '../../../domain/dataRights';
 /** Every text of the tenant admin's privacy screens; hosts pass a translation, English is the default. */
 export interface TenantPrivacyStrings {
   loading: string;
-  loadFailed: string;
-  retry: string;
   actionFailed: string;
   cancel: string;
   never: string;
@@ -52,8 +50,6 @@ export interface TenantPrivacyStrings {
 
 export const englishTenantPrivacyStrings: TenantPrivacyStrings = {
   loading: 'Loading…',
-  loadFailed: 'This could not be loaded.',
-  retry: 'Try again',
   actionFailed: 'That did not work. Try again.',
   cancel: 'Cancel',
   never: '—',
