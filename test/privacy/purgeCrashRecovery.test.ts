@@ -50,7 +50,8 @@ const env = {
 };
 
 function startChild(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPO_ROOT, 'test', 'support', 'serviceProcess.ts')], {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child of its own, which SIGKILL would orphan.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'support', 'serviceProcess.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

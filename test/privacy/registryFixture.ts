@@ -102,7 +102,7 @@ export async function fillEveryTable(db: Kysely<TenantDatabase>): Promise<Fixtur
     await insert('training_plans', { id: planId, tenant_id: tenantId, catalog_id: catalogId, title: 'P', summary: 's', status: 'published', created_at: at });
     await insert('training_plan_courses', { tenant_id: tenantId, plan_id: planId, course_id: courseId, position: 0 });
     const ruleId = randomUUID();
-    await insert('assignment_rules', { id: ruleId, tenant_id: tenantId, catalog_id: catalogId, course_id: courseId, name: 'R', criteria_json: '{}', due_within_days: 30, created_at: at });
+    await insert('assignment_rules', { id: ruleId, tenant_id: tenantId, catalog_id: catalogId, course_id: courseId, name: 'R', criteria_json: JSON.stringify({ department: ['Nobody'] }), due_within_days: 30, created_at: at });
 
     const planEnrolmentId = randomUUID();
     await insert('plan_enrolments', { id: planEnrolmentId, tenant_id: tenantId, learner_id: learnerId, plan_id: planId, source: 'self', due_at: null, enrolled_at: at, completed_at: null });

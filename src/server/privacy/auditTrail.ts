@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AnyKysely } from '../store/engine';
 import type { AuditEventsTable, TenantDatabase } from '../store/tenantSchema';
 import { decodeCursor, encodeCursor } from './keysetCursor';
 
@@ -87,7 +88,7 @@ export async function listAudit(
   }
   // row_number() rather than LIMIT/TOP: the one paging form SQLite and SQL Server share.
   const numbered = query.select(sql<number>`row_number() over (order by ${sql.ref('at')} desc, ${sql.ref('id')} desc)`.as('row_number'));
-  const rows = await (db as Kysely<any>)
+  const rows = await (db as unknown as AnyKysely)
     .selectFrom(numbered.as('page'))
     .selectAll()
     .where('page.row_number', '<=', limit + 1)

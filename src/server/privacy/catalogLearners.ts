@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnyKysely } from '../store/engine';
 import type { CatalogLearner, CatalogLearnerPage } from '../../domain/privacy';
 import type { UseCaseContext } from '../training/useCaseContext';
 import { decodeCursor, encodeCursor } from './keysetCursor';
@@ -19,7 +20,7 @@ function catalogRecordSteps(): DeleteStep[] {
 export async function listCatalogLearners(ctx: UseCaseContext, catalogId: string, query: { search?: string; cursor?: string }): Promise<CatalogLearnerPage> {
   await requireManagedCatalog(ctx, catalogId);
   const tenantId = ctx.principal.tenantId;
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = ctx.db as unknown as AnyKysely;
   const steps = catalogRecordSteps();
   const sortName = sql<string>`coalesce(${sql.ref('l.display_name')}, '')`;
   let people = db
@@ -93,7 +94,7 @@ export async function listCatalogLearners(ctx: UseCaseContext, catalogId: string
 async function lastActivityIn(ctx: UseCaseContext, catalogId: string, learnerIds: string[]): Promise<Map<string, string>> {
   const tenantId = ctx.principal.tenantId;
   const latest = new Map<string, string>();
-  const note = (id: string, at: string | null) => {
+  const note = (id: string, at: string | null): void => {
     if (at && (!latest.has(id) || (latest.get(id) as string) < at)) latest.set(id, at);
   };
   const enrolments = await ctx.db

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tables are named at run time, from the personal-data registry */
 import type { Kysely, Transaction } from 'kysely';
 import type { PurgeJobsTable, TenantDatabase } from '../store/tenantSchema';
 import { recordAudit, type RecordCounts } from './auditTrail';
@@ -24,7 +25,7 @@ function addCounts(into: RecordCounts, more: RecordCounts): void {
 }
 
 /** The keys a step still has to touch; the running job's own row is never a pointer to clear before it is done. */
-async function remainingKeys(db: AnyDb, step: PurgeStep, target: PurgeTarget, jobId: string) {
+async function remainingKeys(db: AnyDb, step: PurgeStep, target: PurgeTarget, jobId: string): Promise<Array<Record<string, unknown>>> {
   const keys = await stepKeys(db, step, target);
   return step.table === 'purge_jobs' ? keys.filter((k) => k.id !== jobId) : keys;
 }

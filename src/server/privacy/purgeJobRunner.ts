@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { JobLeases } from '../jobs/jobLeases';
-import type { DatabaseEngine } from '../store/engine';
+import type { AnyKysely, DatabaseEngine } from '../store/engine';
 import type { TenantDatabase } from '../store/tenantSchema';
 import type { Tenancy } from '../tenancy/tenancy';
 import { executePurgeJob, recordPurgeFailure } from './purgeExecution';
@@ -123,7 +123,7 @@ export class PurgeJobRunner {
           try {
             await tenancy.withTenantDatabase(tenantId, async (db) => {
               await executePurgeJob(db, job.id, { batchSize: this.settings.batchSize, now: this.clock, afterBatch: renew });
-              await this.deps.engine.makeErasureTraceless?.(db as Kysely<any>, job.scope === 'erasure' ? 'erasure' : 'purge');
+              await this.deps.engine.makeErasureTraceless?.(db as unknown as AnyKysely, job.scope === 'erasure' ? 'erasure' : 'purge');
             });
             if (job.scope === 'erasure' && job.learner_id) this.deps.onErased?.(tenantId, job.learner_id);
           } catch (error) {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { conflict } from '../../domain/errors';
+import type { AnyKysely } from '../store/engine';
 import type { PurgeJobsTable, TenantDatabase } from '../store/tenantSchema';
 import { recordAudit, type RecordCounts } from './auditTrail';
 import { countStep, purgeSteps, type PurgeTarget } from './purgeSteps';
@@ -56,7 +57,7 @@ export function targetOf(tenantId: string, learnerId: string, scope: PurgeScope)
 export async function purgeCounts(db: Db, target: PurgeTarget): Promise<RecordCounts> {
   const counts: RecordCounts = {};
   for (const step of purgeSteps(target.catalogId === null)) {
-    counts[step.kind] = (counts[step.kind] ?? 0) + (await countStep(db as Kysely<any>, step, target));
+    counts[step.kind] = (counts[step.kind] ?? 0) + (await countStep(db as unknown as AnyKysely, step, target));
   }
   return counts;
 }

@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tables are named at run time, from the personal-data registry */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { registeredTables, type CatalogScope, type PointerAction, type TableName } from './personalDataRegistry';
 
 /**
@@ -92,7 +93,7 @@ export function purgeKinds(erasure: boolean): string[] {
   return [...new Set(purgeSteps(erasure).map((s) => s.kind))];
 }
 
-export function inScope(eb: ExpressionBuilder<any, any>, table: string, scope: CatalogScope<TableName> | null, target: PurgeTarget) {
+export function inScope(eb: ExpressionBuilder<any, any>, table: string, scope: CatalogScope<TableName> | null, target: PurgeTarget): Expression<SqlBool> {
   if (!scope || target.catalogId === null) return sql<boolean>`1 = 1`;
   if (scope.via === 'column') return eb(`${table}.${scope.column}`, '=', target.catalogId);
   // Correlated, so each candidate row costs one primary-key lookup of its parent whatever the catalog's size.
@@ -135,7 +136,7 @@ export async function stepKeys(db: AnyDb, step: PurgeStep, target: PurgeTarget):
     .execute();
 }
 
-function byKeys(eb: ExpressionBuilder<any, any>, columns: string[], keys: RowKey[]) {
+function byKeys(eb: ExpressionBuilder<any, any>, columns: string[], keys: RowKey[]): Expression<SqlBool> {
   if (columns.length === 0) return sql<boolean>`1 = 1`;
   if (columns.length === 1) return eb(columns[0], 'in', keys.map((k) => k[columns[0]]));
   return eb.or(keys.map((k) => eb.and(columns.map((c) => eb(c, '=', k[c])))));
@@ -147,7 +148,7 @@ function byKeys(eb: ExpressionBuilder<any, any>, columns: string[], keys: RowKey
  */
 export async function applyStep(trx: AnyDb, step: PurgeStep, target: PurgeTarget, keys: RowKey[], subjectHashOf: (id: string) => string): Promise<Record<string, number>> {
   const touched: Record<string, number> = {};
-  const add = (kind: string, n: number) => {
+  const add = (kind: string, n: number): void => {
     if (n > 0) touched[kind] = (touched[kind] ?? 0) + n;
   };
   if (keys.length === 0) return touched;

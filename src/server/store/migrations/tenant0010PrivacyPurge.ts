@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import type { AnyKysely } from '../engine';
 import { columnTypes } from './columnTypes';
 
 /**
@@ -11,7 +12,7 @@ export function privacyPurgeMigration(dialect: 'sqlite' | 'mssql'): Migration {
   /** A hex HMAC-SHA-256 digest. */
   const hash = t.text(64);
   return {
-    async up(db: Kysely<any>) {
+    async up(db: AnyKysely) {
       await db.schema
         .createTable('privacy_secrets')
         .addColumn('tenant_id', t.id, (c) => c.notNull().primaryKey())

@@ -1,4 +1,5 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type { AnyKysely } from '../engine';
 
 /**
  * Makes a purge or an erasure durable and traceless in a SQLite database file (and its -wal/-shm).
@@ -13,7 +14,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
  * this process holds the WAL back. Compiled raw statements, because they are SQLite's alone (nothing to compile for
  * SQL Server). TRUNCATE still waits for other processes' readers (busy_timeout); if one held on, it is retried.
  */
-export async function makeTraceless(db: Kysely<any>, after: 'purge' | 'erasure', attempts = 5): Promise<void> {
+export async function makeTraceless(db: AnyKysely, after: 'purge' | 'erasure', attempts = 5): Promise<void> {
   if (after === 'erasure') {
     await db.executeQuery(CompiledQuery.raw('PRAGMA temp_store = MEMORY'));
     try {
