@@ -14,6 +14,8 @@ const learnerA = randomUUID();
 /** A person of A whom B does not know at all (learnerA's oid is also a user of B). */
 const subjectA = randomUUID();
 let erasureRequestA: string;
+/** A purge in A's catalog, of a person of A who enrolled for it. */
+let purgeA: string;
 const a = {} as { catalogId: string; courseId: string; lessonId: string; planId: string; enrolmentId: string; certificateId: string; code: string };
 let adminA: string;
 let learnerTokenA: string;
@@ -56,6 +58,13 @@ beforeAll(async () => {
   );
   assert.equal((await t.call('GET', '/api/me', { token: await t.token(tenantA, subjectA) })).status, 200);
   erasureRequestA = (await t.call('POST', '/api/me/erasure-request', { token: learnerTokenA, body: {} })).body.id;
+  const leaverA = randomUUID();
+  assert.equal((await t.call('POST', `/api/courses/${a.courseId}/enrolments`, { token: await t.token(tenantA, leaverA) })).status, 201);
+  // Without a directory the person has no mail or user principal name: the confirmation is their id.
+  const purge = await t.call('POST', `/api/catalogs/${a.catalogId}/purges`, { token: adminA, body: { learnerId: leaverA, confirmation: leaverA } });
+  assert.equal(purge.status, 202);
+  purgeA = purge.body.id;
+  await t.service.purges.idle();
   // B's users are known to B before the probes, so the probes themselves write nothing.
   assert.equal((await t.call('GET', '/api/me', { token: powerB })).status, 200);
   assert.equal((await t.call('GET', '/api/me', { token: sameOidB })).status, 200);
@@ -109,6 +118,12 @@ const cases: Record<string, IsolationCase> = {
   'POST /api/learners/:learnerId/restriction': { url: () => `/api/learners/${subjectA}/restriction`, body: () => ({ reason: 'planted by B' }) },
   'DELETE /api/learners/:learnerId/restriction': { url: () => `/api/learners/${subjectA}/restriction` },
   'POST /api/tenant/erasure-requests/:requestId/decision': { url: () => `/api/tenant/erasure-requests/${erasureRequestA}/decision`, body: () => ({ decision: 'approve' }) },
+  // Purge and erasure (test/privacy).
+  'GET /api/catalogs/:catalogId/learners': { url: () => `/api/catalogs/${a.catalogId}/learners` },
+  'GET /api/catalogs/:catalogId/learners/:learnerId/purge-preview': { url: () => `/api/catalogs/${a.catalogId}/learners/${learnerA}/purge-preview` },
+  'POST /api/catalogs/:catalogId/purges': { url: () => `/api/catalogs/${a.catalogId}/purges`, body: () => ({ learnerId: learnerA, confirmation: learnerA }) },
+  'GET /api/purges/:purgeId': { url: () => `/api/purges/${purgeA}` },
+  'POST /api/learners/:learnerId/erasure': { url: () => `/api/learners/${subjectA}/erasure`, body: () => ({ confirmation: subjectA }) },
 };
 
 describe('the API surface', () => {

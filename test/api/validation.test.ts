@@ -29,6 +29,9 @@ const s = {} as {
   enrolmentId: string;
   quizlessEnrolmentId: string;
   erasureRequestId: string;
+  /** People of the tenant whom the purge and erasure cases remove: nobody another case needs. */
+  leaverId: string;
+  erasedId: string;
 };
 
 const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
@@ -57,6 +60,10 @@ beforeAll(async () => {
   s.enrolmentId = (await t.call('POST', `/api/courses/${s.courseId}/enrolments`, { token: learner })).body.id;
   s.quizlessEnrolmentId = (await t.call('POST', `/api/courses/${s.quizlessCourseId}/enrolments`, { token: learner })).body.id;
   s.erasureRequestId = (await t.call('POST', '/api/me/erasure-request', { token: learner, body: {} })).body.id;
+  s.leaverId = randomUUID();
+  assert.equal((await t.call('POST', `/api/courses/${s.quizlessCourseId}/enrolments`, { token: await t.token(tenantId, s.leaverId) })).status, 201);
+  s.erasedId = randomUUID();
+  assert.equal((await t.call('GET', '/api/me', { token: await t.token(tenantId, s.erasedId) })).status, 200);
   assert.ok(s.enrolmentId && s.quizlessEnrolmentId && s.planId && s.draftCourseId && s.erasureRequestId);
 });
 afterAll(() => t.close());
@@ -196,6 +203,25 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     param: 'enrolmentId',
     successStatus: 200,
   },
+  // Purge and erasure (test/privacy). Without a directory, a person's confirmation is their id.
+  'POST /api/catalogs/:catalogId/purges': {
+    token: () => admin,
+    url: (id = s.catalogId) => `/api/catalogs/${id}/purges`,
+    valid: () => ({ learnerId: s.leaverId, confirmation: s.leaverId }),
+    wrongType: ['confirmation', 5],
+    required: 'learnerId',
+    param: 'catalogId',
+    successStatus: 202,
+  },
+  'POST /api/learners/:learnerId/erasure': {
+    token: () => admin,
+    url: (id = s.erasedId) => `/api/learners/${id}/erasure`,
+    valid: () => ({ confirmation: s.erasedId }),
+    wrongType: ['confirmation', 5],
+    required: 'confirmation',
+    param: 'learnerId',
+    successStatus: 202,
+  },
   // Data-subject rights (test/dataRights).
   'POST /api/learners/:learnerId/restriction': {
     token: () => admin,
@@ -309,6 +335,8 @@ describe('request bodies', () => {
 
       const accepted = await t.call(method, e.url(), { token: e.token(), body: e.valid() });
       assert.ok([e.successStatus].flat().includes(accepted.status), `${key} valid body: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+      // An accepted purge, erasure or retention run goes on in the background: let it end before the next case looks.
+      await t.service.purges.idle();
     });
   }
 

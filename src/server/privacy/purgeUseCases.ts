@@ -48,9 +48,10 @@ export async function startCatalogPurge(ctx: UseCaseContext, catalogId: string, 
 
 /** Records the erasure of a person: every catalog, then their profile (tenant admins). */
 export async function startErasure(ctx: UseCaseContext, learnerId: string, typed: string): Promise<PurgeJobView> {
-  requireTenantAdmin(ctx);
   const confirmation = await confirmationFor(ctx, learnerId);
+  // Someone the tenant does not know is 404 to everyone, as every route treats an id the caller cannot see.
   if (confirmation === undefined) throw notFound('person');
+  requireTenantAdmin(ctx);
   if (!confirms(typed, confirmation)) throw invalid("confirmation: does not match; type the person's mail (or user principal name)");
   return requestPurge(ctx.db, { tenantId: ctx.principal.tenantId, actorId: ctx.principal.userId, learnerId, scope: { kind: 'erasure' }, reason: 'admin', now: ctx.now });
 }
