@@ -64,10 +64,6 @@ export const emptyBodySchema = z.object({}).strict().nullish();
 export const idParams = <K extends string>(...names: K[]) =>
   z.object(Object.fromEntries(names.map((n) => [n, guidSchema])) as Record<K, typeof guidSchema>).strict();
 
-export const verificationCodeParamsSchema = z
-  .object({ code: z.string().trim().toUpperCase().regex(/^ATR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a certificate verification code') })
-  .strict();
-
 export const directorySyncBodySchema = z
   .object({ full: z.boolean().default(false) })
   .strict()

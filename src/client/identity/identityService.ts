@@ -69,10 +69,7 @@ function identityErrorFrom(cause: unknown): IdentityError {
   return new IdentityError('graph-unavailable', graph && graph.status > 0 ? graph.status : 0, `Microsoft Graph could not be reached${detail}`);
 }
 
-/**
- * The minimum set out of a Graph user, whatever else it carries; null when it is not a user. Not the zod
- * `graphUserSchema`: the browser only displays this, and zod would add some 55 KB to the web part's bundle.
- */
+/** The minimum set out of a Graph user, whatever else it carries; null when it is not a user. */
 function toSignedInPerson(body: unknown): SignedInPerson | null {
   if (typeof body !== 'object' || body === null) return null;
   const user = body as Record<string, unknown>;
