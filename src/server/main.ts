@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   // The local stand-ins, the demo and the dev routes exist for dev mode only: production never loads them.
   const devStack = devMode ? await (await import('./devstack/devStack.js')).startDevStack(config) : null;
   const service = await createService(config, devStack?.serviceOverrides ?? {});
-  const demo = devStack ? await devStack.prepare(service) : undefined;
+  await devStack?.prepare(service);
   if (service.directorySync && config.graph.syncIntervalMs > 0) {
     service.directorySync.schedule(config.graph.syncIntervalMs, (tenantId, error) =>
       service.app.log.warn({ tenantId, err: { message: error instanceof Error ? error.message : String(error) } }, 'scheduled directory sync failed'),
@@ -24,10 +24,8 @@ async function main(): Promise<void> {
     // Built by `npm run build` into dist/app; the same folder whether this runs as dist/server/main.js or from src/.
     pageDir: path.resolve(__dirname, '..', '..', 'dist', 'app'),
     authMode: config.auth.mode,
-    devIssuer: service.devIssuer,
     apiAudience: config.auth.audience,
     graphBaseUrl: devStack?.localGraph?.standIn.url ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/',
-    demo,
     entra: config.spa.clientId ? { clientId: config.spa.clientId, authority: config.spa.authority, apiScope: config.spa.apiScope } : undefined,
   });
   const url = await service.app.listen({ port: config.port, host: config.host });

@@ -35,8 +35,9 @@ function reachableFrom(entry: string): Set<string> {
 }
 
 test('the production service loads nothing of the dev stack and no browser code', () => {
-  const loaded = [...reachableFrom(path.join(SERVER, 'service.ts'))].map((file) => path.relative(ROOT, file));
+  const loaded = [...reachableFrom(path.join(SERVER, 'main.ts'))].map((file) => path.relative(ROOT, file));
   assert.ok(loaded.includes('src/server/graph/graphDirectory.ts'), 'the walk follows imports');
+  assert.ok(loaded.includes('src/server/http/routes/standalonePageRoutes.ts'), 'the walk starts where production starts');
   assert.deepEqual(loaded.filter((file) => file.startsWith('src/server/devstack/') || file.startsWith('src/client/')), []);
 });
 

@@ -1,7 +1,8 @@
-import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
+import { loadOrCreateDevIssuer, type DevIssuer } from '../../src/server/auth/devIssuer';
 import { readConfig } from '../../src/server/config';
 import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../../src/server/devstack/demo/demoSeed';
 import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
+import { registerDevSignInRoutes } from '../../src/server/devstack/devSignInRoutes';
 import type { DevSignInPerson } from '../../src/server/devstack/devSignInRoutes';
 import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
 import { generateDirectoryUsers } from '../../src/server/devstack/directory/directoryGenerator';
@@ -32,15 +33,11 @@ export async function startDemoStack(directorySize = 300, moreSignInPeople: read
     now: new Date(),
     syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined,
   });
+  const apiAudience = readConfig({}).auth.audience;
+  const issuer = t.service.devIssuer as DevIssuer;
+  registerDevSignInRoutes(t.service.app, { issuer, apiAudience, tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: [...demoSignInPeople(cast), ...moreSignInPeople] });
   const builtPage = buildStandalonePage();
-  const page = registerStandalonePageRoutes(t.service.app, {
-    pageDir: builtPage.dir,
-    authMode: 'dev',
-    devIssuer: t.service.devIssuer,
-    apiAudience: readConfig({}).auth.audience,
-    graphBaseUrl: graph.standIn.url,
-    demo: { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: [...demoSignInPeople(cast), ...moreSignInPeople] },
-  });
+  const page = registerStandalonePageRoutes(t.service.app, { pageDir: builtPage.dir, authMode: 'dev', apiAudience, graphBaseUrl: graph.standIn.url });
   return {
     t,
     graph,

@@ -2,7 +2,6 @@ import assert from '../support/assert';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeJwt } from 'jose';
-import { loadOrCreateDevIssuer } from '../../src/server/auth/devIssuer';
 import { DEMO_TENANT_ID, DEMO_TENANT_NAME } from '../../src/server/devstack/demo/demoSeed';
 import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
 import { registerStandalonePageRoutes } from '../../src/server/http/routes/standalonePageRoutes';
@@ -154,17 +153,15 @@ test('dev sign-in is for the listed people only, with their own roles; bad bodie
   }
 });
 
-test('in Entra mode there is no dev sign-in at all, even when a dev issuer and demo people are passed; the page signs in with MSAL', async () => {
+test('in Entra mode there is no dev sign-in at all (only the dev stack registers it); the page signs in with MSAL', async () => {
   const t = await startTestService({ env: { ATRIUM_AUTH_MODE: 'entra' } });
   try {
     assert.equal(t.service.devIssuer, null);
     const page = registerStandalonePageRoutes(t.service.app, {
       pageDir: builtPage.dir,
       authMode: 'entra',
-      devIssuer: await loadOrCreateDevIssuer(t.dataDir),
       apiAudience: 'api://atrium-lms',
       graphBaseUrl: 'https://graph.microsoft.com/',
-      demo: { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: demoSignInPeople(stack.cast) },
       entra: { clientId: '6b2f1c0e-9a8d-4c7b-b6a5-948372615049', authority: 'https://login.microsoftonline.com/organizations' },
     });
     assert.equal(page.mode, 'entra');
@@ -193,7 +190,7 @@ test('in Entra mode there is no dev sign-in at all, even when a dev issuer and d
 test('in Entra mode without an app registration for the page, no page is served', async () => {
   const t = await startTestService({ env: { ATRIUM_AUTH_MODE: 'entra' } });
   try {
-    const page = registerStandalonePageRoutes(t.service.app, { pageDir: builtPage.dir, authMode: 'entra', devIssuer: null, apiAudience: 'api://atrium-lms', graphBaseUrl: 'https://graph.microsoft.com/' });
+    const page = registerStandalonePageRoutes(t.service.app, { pageDir: builtPage.dir, authMode: 'entra', apiAudience: 'api://atrium-lms', graphBaseUrl: 'https://graph.microsoft.com/' });
     assert.equal(page.mode, 'off');
     assert.equal((await t.call('GET', '/')).status, 404);
     assert.equal((await t.call('GET', '/app.js')).status, 404);
@@ -213,7 +210,6 @@ test('without a built page the service serves the API only, and says how to buil
     const page = registerStandalonePageRoutes(t.service.app, {
       pageDir: t.dataDir,
       authMode: 'dev',
-      devIssuer: t.service.devIssuer,
       apiAudience: 'api://atrium-lms',
       graphBaseUrl: 'https://graph.microsoft.com/',
     });

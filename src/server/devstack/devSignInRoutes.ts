@@ -36,8 +36,8 @@ const signInBodySchema = z.object({ userId: z.string().uuid() }).strict();
 /**
  * DEV ONLY: `GET /dev/sign-in` lists the demo people; `POST /dev/sign-in { userId }` gives that person tokens of
  * Entra's shape from the dev issuer, for the LMS API and for Graph (the stand-in). Only the listed people, with
- * their listed roles: the caller picks a person, never their roles. Registered by the standalone page routes in
- * dev mode only; a service configured for Entra ID has no such route (and refuses dev tokens anyway).
+ * their listed roles: the caller picks a person, never their roles. Registered by the dev stack, which `main.ts`
+ * loads in dev mode only; a service configured for Entra ID has no such route (and refuses dev tokens anyway).
  */
 export function registerDevSignInRoutes(server: FastifyInstance, options: DevSignInOptions): void {
   const app = server.withTypeProvider<ZodTypeProvider>();

@@ -3,18 +3,11 @@ import type { ServiceConfig } from '../config';
 import type { Service, ServiceOverrides } from '../service';
 import { DEMO_REGION, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from './demo/demoSeed';
 import { demoSignInPeople, newOrganisationAdmin, NEW_ORGANISATION_TENANT_ID } from './devSignInPeople';
-import type { DevSignInPerson } from './devSignInRoutes';
+import { registerDevSignInRoutes } from './devSignInRoutes';
 import { generateDirectoryUsers } from './directory/directoryGenerator';
 import { localDirectoryOptions } from './localDirectories';
 import { startLocalGraph, type LocalGraph } from './localGraph';
 import { localPeopleUrl, registerLocalPeopleRoutes } from './localPeopleRoutes';
-
-/** The demo tenant and the people the standalone page's sign-in picker offers. */
-export interface DemoSignIn {
-  tenantId: string;
-  tenantName: string;
-  people: readonly DevSignInPerson[];
-}
 
 /** Everything `npm start` adds in dev mode, around a service that is the production one. */
 export interface DevStack {
@@ -22,8 +15,8 @@ export interface DevStack {
   localGraph: LocalGraph | null;
   /** For `createService`: Graph is the stand-in. */
   serviceOverrides: ServiceOverrides;
-  /** Seeds the demo tenant (unless ATRIUM_SEED_DEMO=false) and adds the dev routes; before the service listens. */
-  prepare(service: Service): Promise<DemoSignIn | undefined>;
+  /** Seeds the demo tenant (unless ATRIUM_SEED_DEMO=false) and adds the dev routes (the page's sign-in picker among them); before the service listens. */
+  prepare(service: Service): Promise<void>;
   /** Prints where everything is and how to sign in. */
   announce(service: Service, url: string): Promise<void>;
   close(): Promise<void>;
@@ -47,14 +40,17 @@ export async function startDevStack(config: ServiceConfig): Promise<DevStack> {
       : {},
     async prepare(service) {
       if (localGraph) registerLocalPeopleRoutes(service.app, { standIn: localGraph.standIn });
-      if (!config.seedDemo) return undefined;
+      if (!config.seedDemo) return;
       const people = [...generateDirectoryUsers(localDirectoryOptions(DEMO_TENANT_ID))];
       const sync = service.directorySync;
       const seeded = await seedDemoTenant({ tenancy: service.tenancy, people, now: new Date(), syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined });
       cast = seeded.cast;
       // A second organisation, not set up, so the set-up wizard can be tried too (its directory is generated from its id).
       const newOrganisation = [...generateDirectoryUsers(localDirectoryOptions(NEW_ORGANISATION_TENANT_ID))];
-      return { tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: [...demoSignInPeople(cast), newOrganisationAdmin(newOrganisation)] };
+      if (service.devIssuer) {
+        const people = [...demoSignInPeople(cast), newOrganisationAdmin(newOrganisation)];
+        registerDevSignInRoutes(service.app, { issuer: service.devIssuer, apiAudience: config.auth.audience, tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people });
+      }
     },
     async announce(service, url) {
       if (localGraph) console.log(`Microsoft Graph stand-in: ${localGraph.standIn.url}`);

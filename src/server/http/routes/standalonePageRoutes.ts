@@ -4,8 +4,6 @@ import compress from '@fastify/compress';
 import serveStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AtriumPageConfig } from '../../../app/pageConfig';
-import type { DevIssuer } from '../../auth/devIssuer';
-import { type DevSignInPerson, registerDevSignInRoutes } from '../../devstack/devSignInRoutes';
 
 /**
  * The standalone page (the Teams tab outside SharePoint, and the local demo): the files `npm run build` made from
@@ -16,16 +14,12 @@ export interface StandalonePageOptions {
   pageDir: string;
   /** The service's auth mode. The dev sign-in exists in `dev` mode only, whatever else is passed. */
   authMode: 'dev' | 'entra';
-  /** `service.devIssuer` (null in entra mode). */
-  devIssuer: DevIssuer | null;
   /** The LMS API's audience, `config.auth.audience`. */
   apiAudience: string;
   /** Microsoft Graph for the browser: `https://graph.microsoft.com/`, or the local stand-in's URL. */
   graphBaseUrl: string;
   /** Where the page finds the LMS API; '' (the default) is the page's own origin. */
   apiBaseUrl?: string;
-  /** Dev mode: the demo tenant and the people the sign-in picker offers. */
-  demo?: { tenantId: string; tenantName: string; people: readonly DevSignInPerson[] };
   /** Entra mode: the page's single-page-application registration. Without it, entra mode serves no page. */
   entra?: { clientId: string; authority: string; apiScope?: string };
 }
@@ -69,10 +63,6 @@ export function registerStandalonePageRoutes(app: FastifyInstance, options: Stan
     // The page is optional (entra mode without its app registration has none): the API still runs without it.
     app.log.warn(`The standalone page is not built (${missing.join(', ')} missing in ${pageDir}): run \`npm run build\`. Serving the API only.`);
     return { mode: 'not-built' };
-  }
-
-  if (options.authMode === 'dev' && options.devIssuer && options.demo) {
-    registerDevSignInRoutes(app, { issuer: options.devIssuer, apiAudience: options.apiAudience, ...options.demo });
   }
 
   const csp = contentSecurityPolicy(pageConfig);
