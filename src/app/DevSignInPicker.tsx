@@ -101,7 +101,7 @@ export function DevSignInPicker({ client, onSignedIn }: DevSignInPickerProps): R
         <ul className={classes.list} aria-label={appStrings.pickerListLabel}>
           {load.offer.people.map((person) => (
             <li key={person.id} className={classes.person}>
-              <PersonaCoin text={person.displayName} size={PersonaSize.size40} />
+              <PersonaCoin text={person.displayName} size={PersonaSize.size40} initialsTextColor="#ffffff" />
               <div className={classes.who}>
                 <p className={classes.name}>{person.displayName}</p>
                 <p className={classes.facts}>{[person.tenantId && person.tenantId !== load.offer.tenantId ? appStrings.pickerNewOrganisation : null, person.role, person.jobTitle].filter((part) => !!part).join(' · ')}</p>

@@ -2,9 +2,10 @@
 import { ICON_FONT_BASE_URL } from './selfHostedFonts';
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { initializeIcons, mergeStyles, MessageBar, MessageBarType, ThemeProvider } from '@fluentui/react';
+import { initializeIcons, mergeStyles, MessageBar, MessageBarType } from '@fluentui/react';
 import { appStrings } from './appStrings';
 import { readPageConfig } from './pageConfig';
+import { PageTheme } from './PageTheme';
 import { DevStandalonePage, EntraStandalonePage } from './StandalonePage';
 
 /**
@@ -23,7 +24,8 @@ function renderPage(root: HTMLElement): void {
     const reason = error instanceof Error ? error.message : String(error);
     page = <MessageBar messageBarType={MessageBarType.error}>{appStrings.startFailed(reason)}</MessageBar>;
   }
-  ReactDom.render(<ThemeProvider>{page}</ThemeProvider>, root);
+  // The browser's light or dark preference, followed as it changes.
+  ReactDom.render(<PageTheme>{page}</PageTheme>, root);
   window.addEventListener('pagehide', () => {
     ReactDom.unmountComponentAtNode(root);
   });

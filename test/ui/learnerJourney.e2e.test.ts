@@ -31,9 +31,9 @@ afterAll(async () => {
   console.log(album.summary('learner journey'));
 });
 
-async function signedIn(displayName: string): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
+async function signedIn(displayName: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
   // Axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true, acceptDownloads: true, colorScheme });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const trouble = watchForTrouble(page);
@@ -204,6 +204,46 @@ test('a tenant admin who is also a line manager assigns a course to a report, an
   await page.getByRole('heading', { name: 'Privacy administration', level: 2 }).waitFor();
   await page.getByRole('heading', { level: 3 }).first().waitFor();
   await screen(page, '14-privacy-administration');
+  assert.deepEqual(trouble, [], 'no script errors or failed requests');
+  await context.close();
+});
+
+test('with the browser set to dark, the page is dark, and axe finds no serious or critical violation on the main screens', async () => {
+  // A line manager opens every learner screen and Team.
+  const { context, page, trouble } = await signedIn(stack.cast.lineManager.displayName as string, 'dark');
+  const nav = page.getByRole('navigation', { name: 'Atrium' });
+  const bodyBackground = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
+  await page.getByRole('list', { name: 'Training summary' }).waitFor();
+  assert.equal(await bodyBackground(), 'rgb(31, 31, 31)', 'the body takes the dark theme’s background');
+  await screen(page, '20-dark-my-training');
+
+  await nav.getByRole('link', { name: 'Catalog' }).click();
+  await page.getByRole('heading', { name: 'Course catalog', level: 2 }).waitFor();
+  await page.getByRole('link', { name: 'Code of Conduct 2026' }).waitFor();
+  await screen(page, '21-dark-catalog');
+  await page.getByRole('link', { name: 'Code of Conduct 2026' }).click();
+  await page.getByRole('heading', { name: 'Code of Conduct 2026', level: 2 }).waitFor();
+  await page.getByText(/Quiz: /).first().waitFor();
+  await screen(page, '22-dark-course');
+
+  await nav.getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('heading', { name: 'My team', level: 2 }).waitFor();
+  await page.getByRole('table', { name: `Training of ${stack.cast.learner.displayName as string}` }).waitFor();
+  await screen(page, '23-dark-team');
+
+  await nav.getByRole('link', { name: 'My data & privacy' }).click();
+  await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();
+  await screen(page, '24-dark-my-data-and-privacy');
+
+  // Signing out shows the dev sign-in picker, dark too.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('list', { name: /./ }).getByRole('button', { name: /^Sign in as / }).first().waitFor();
+  await screen(page, '25-dark-sign-in');
+
+  // The page follows the setting when it changes.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)');
   assert.deepEqual(trouble, [], 'no script errors or failed requests');
   await context.close();
 });

@@ -50,7 +50,8 @@ export function SignedInPersonHeader({ identity, strings = englishIdentityString
   const details = [person.department, person.officeLocation].filter((part): part is string => !!part);
   return (
     <div className={classes.root}>
-      <PersonaCoin text={name} size={PersonaSize.size40} />
+      {/* Fluent draws initials in palette.white, dark in a dark theme; its coin colours are made for white text. */}
+      <PersonaCoin text={name} size={PersonaSize.size40} initialsTextColor="#ffffff" />
       <div>
         <p className={classes.name}>{headline}</p>
         {details.length > 0 && <p className={classes.details}>{strings.details(details)}</p>}

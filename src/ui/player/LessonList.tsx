@@ -32,7 +32,7 @@ export function LessonList({ course, doneLessonIds, enrolled, savingLessonId, on
     list: { margin: 0, padding: 0, listStyle: 'none', counterReset: 'lesson' },
     lesson: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, padding: '10px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
     state: { width: 20, textAlign: 'center', fontSize: 16 },
-    done: { color: '#0B6A0B' },
+    done: { color: theme.isInverted ? theme.semanticColors.successIcon : '#0B6A0B' },
     locked: { color: theme.palette.neutralSecondary },
     what: { flex: '1 1 260px' },
     title: { margin: 0, fontWeight: 600 },
