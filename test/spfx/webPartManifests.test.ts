@@ -31,7 +31,7 @@ function loadStringsModule(relativePath: string): Record<string, unknown> {
 }
 
 const components: Array<{ entrypoint: string; manifest: string }> = Object.values(config.bundles).flatMap((bundle: any) => bundle.components);
-const WEB_PARTS = ['courseCatalog', 'myTraining', 'teamTraining'];
+const WEB_PARTS = ['courseCatalog', 'myTraining', 'teamTraining', 'trainingAdmin'];
 const LOCALES = ['en-us', 'de-de'];
 
 describe('web part manifests and config.json', () => {
@@ -60,7 +60,7 @@ describe('web part manifests and config.json', () => {
 
   it('map every strings module to loc files in English and German, each declared in a mystrings.d.ts', () => {
     const declarations = [...WEB_PARTS, 'shared'].map((name) => readFileSync(path.join(root, `src/webparts/${name}/loc/mystrings.d.ts`), 'utf8')).join('\n');
-    expect(Object.keys(config.localizedResources).sort()).toEqual(['AtriumSharedStrings', 'CourseCatalogWebPartStrings', 'MyTrainingWebPartStrings', 'TeamTrainingWebPartStrings']);
+    expect(Object.keys(config.localizedResources).sort()).toEqual(['AtriumSharedStrings', 'CourseCatalogWebPartStrings', 'MyTrainingWebPartStrings', 'TeamTrainingWebPartStrings', 'TrainingAdminWebPartStrings']);
     for (const [moduleName, resourcePath] of Object.entries(config.localizedResources) as Array<[string, string]>) {
       expect(declarations).toContain(`declare module '${moduleName}'`);
       for (const locale of LOCALES) expect(existsSync(path.join(root, resourcePath.replace(/^lib\//, 'src/').replace('{locale}', locale)))).toBe(true);

@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { DefaultButton, Dropdown, IconButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, Toggle, mergeStyleSets, useTheme } from '@fluentui/react';
+import type { ISharePointContentService } from '../../client/sharepoint/sharePointContent';
 import type { Course, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { COURSE_FORMATS, type CourseInput } from '../../domain/course';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorText } from '../common/errorText';
+import { SharePointContentPicker } from '../sharepoint/SharePointContentPicker';
 import { adminStrings as s } from './adminStrings';
 import { courseInputOf, draftOf, emptyCourse, emptyLesson, emptyQuestion, type CourseDraft } from './courseDraft';
 import { QuizBuilder } from './QuizBuilder';
@@ -15,24 +17,39 @@ export interface CourseEditorProps {
   course: Course | null;
   onSaved: (course: Course) => void;
   onCancel: () => void;
+  /**
+   * Lesson material from the catalog's SharePoint site: when given, each lesson's material link can be picked with
+   * the SharePoint material picker. Hosts without SharePoint (the standalone page) leave it out.
+   */
+  sharePointMaterial?: SharePointMaterialSource;
+  locale?: string;
+}
+
+/** Where the course editor picks lesson material from: the service, and the catalog's site (null: not bound to one). */
+export interface SharePointMaterialSource {
+  service: ISharePointContentService;
+  siteUrl: string | null;
 }
 
 const FORMAT_NAMES: Record<string, string> = { 'e-learning': 'E-learning', classroom: 'Classroom', document: 'Document', video: 'Video', link: 'Link' };
 
 /** Create or edit a course: details, lessons in order, a quiz, draft or published. */
-export function CourseEditor({ api, catalogId, course, onSaved, onCancel }: CourseEditorProps): React.ReactElement {
+export function CourseEditor({ api, catalogId, course, onSaved, onCancel, sharePointMaterial, locale }: CourseEditorProps): React.ReactElement {
   const theme = useTheme();
   const [draft, setDraft] = React.useState<CourseDraft>(() => (course ? draftOf(course) : emptyCourse()));
   const [problems, setProblems] = React.useState<string[]>([]);
   const [confirming, setConfirming] = React.useState<CourseInput | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>(null);
+  /** The lesson (its key) whose material is being picked from SharePoint. */
+  const [picking, setPicking] = React.useState<number | null>(null);
   const classes = mergeStyleSets({
     title: { margin: '16px 0 8px', fontSize: 18, fontWeight: 600, outline: 'none' },
     part: { margin: '16px 0 4px', fontSize: 16, fontWeight: 600 },
     lesson: { border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 4, padding: 12 },
     legend: { fontWeight: 600, padding: '0 4px' },
     row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' },
+    picker: { marginTop: 12 },
   });
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => headingRef.current?.focus(), []);
@@ -104,11 +121,33 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel }: Cour
               <div className={classes.row}>
                 <TextField label={s.lessonTitle} value={lesson.title} onChange={(_e, v) => setLesson(index, { title: v ?? '' })} styles={{ root: { minWidth: 220, flexGrow: 1 } }} />
                 <TextField label={s.lessonUrl} type="url" placeholder="https://" value={lesson.materialUrl} onChange={(_e, v) => setLesson(index, { materialUrl: v ?? '' })} styles={{ root: { minWidth: 260, flexGrow: 2 } }} />
+                {sharePointMaterial && (
+                  <IconButton
+                    iconProps={{ iconName: picking === lesson.key ? 'ChromeClose' : 'SharepointLogo' }}
+                    title={picking === lesson.key ? s.closeMaterialPicker(name) : s.pickMaterial(name)}
+                    ariaLabel={picking === lesson.key ? s.closeMaterialPicker(name) : s.pickMaterial(name)}
+                    aria-expanded={picking === lesson.key}
+                    onClick={() => setPicking((key) => (key === lesson.key ? null : lesson.key))}
+                  />
+                )}
                 <TextField label={s.lessonMinutes} type="number" min={0} value={lesson.minutes} onChange={(_e, v) => setLesson(index, { minutes: v ?? '' })} styles={{ root: { width: 90 } }} />
                 <IconButton iconProps={{ iconName: 'Up' }} title={s.moveUp(name)} ariaLabel={s.moveUp(name)} disabled={index === 0} onClick={() => moveLesson(index, -1)} />
                 <IconButton iconProps={{ iconName: 'Down' }} title={s.moveDown(name)} ariaLabel={s.moveDown(name)} disabled={index === draft.lessons.length - 1} onClick={() => moveLesson(index, 1)} />
                 <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(name)} ariaLabel={s.remove(name)} onClick={() => setDraft((d) => ({ ...d, lessons: d.lessons.filter((_l, i) => i !== index) }))} />
               </div>
+              {sharePointMaterial && picking === lesson.key && (
+                <div className={classes.picker}>
+                  <SharePointContentPicker
+                    service={sharePointMaterial.service}
+                    siteUrl={sharePointMaterial.siteUrl}
+                    locale={locale}
+                    onPick={(item) => {
+                      setLesson(index, { materialUrl: item.url, title: lesson.title || item.title });
+                      setPicking(null);
+                    }}
+                  />
+                </div>
+              )}
             </fieldset>
           );
         })}

@@ -7,18 +7,20 @@ import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useLoad } from '../common/useLoad';
 import { adminStrings as s } from './adminStrings';
 import { AssignCourseForm } from './AssignCourseForm';
-import { CourseEditor } from './CourseEditor';
+import { CourseEditor, type SharePointMaterialSource } from './CourseEditor';
 
 export interface CoursesTabProps {
   api: ITrainingAdminApi;
   catalogId: string;
   locale?: string;
+  /** Lesson material from SharePoint for the course editor; absent where there is no SharePoint. */
+  sharePointMaterial?: SharePointMaterialSource;
 }
 
 type Mode = { kind: 'list' } | { kind: 'edit'; course: Course | null } | { kind: 'assign'; course: CourseSummary };
 
 /** The catalog's courses: create, edit (quiz builder included), publish, assign to people. */
-export function CoursesTab({ api, catalogId, locale }: CoursesTabProps): React.ReactElement {
+export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: CoursesTabProps): React.ReactElement {
   const theme = useTheme();
   const { load, reload } = useLoad(() => api.listCourses(catalogId), [api, catalogId]);
   const [mode, setMode] = React.useState<Mode>({ kind: 'list' });
@@ -38,6 +40,8 @@ export function CoursesTab({ api, catalogId, locale }: CoursesTabProps): React.R
         api={api}
         catalogId={catalogId}
         course={mode.course}
+        sharePointMaterial={sharePointMaterial}
+        locale={locale}
         onSaved={(course) => {
           setSaved(s.courseSaved(course.title));
           setMode({ kind: 'list' });

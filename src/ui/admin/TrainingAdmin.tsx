@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Dropdown, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Stack, mergeStyleSets } from '@fluentui/react';
+import type { ISharePointContentService } from '../../client/sharepoint/sharePointContent';
 import type { CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { EmptyState } from '../common/EmptyState';
 import { LoadFailure } from '../common/LoadFailure';
@@ -21,6 +22,11 @@ export interface TrainingAdminProps {
   canCreateCatalogs: boolean;
   locale?: string;
   onSignInAgain?: () => void;
+  /**
+   * SharePoint content of the catalogs' sites: the course editor then picks lesson material with the SharePoint
+   * material picker. The SPFx web part passes it; the standalone page (no SharePoint) does not.
+   */
+  sharePointContent?: ISharePointContentService;
 }
 
 type Tab = keyof typeof s.tabs;
@@ -32,7 +38,7 @@ const classes = mergeStyleSets({
 });
 
 /** Training managers and tenant admins: catalogs, courses (with quizzes), plans, assignment rules, reports. */
-export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, onSignInAgain }: TrainingAdminProps): React.ReactElement {
+export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, onSignInAgain, sharePointContent }: TrainingAdminProps): React.ReactElement {
   const { load, reload } = useLoad(() => api.listCatalogs(), [api]);
   const [catalogId, setCatalogId] = React.useState<string | null>(null);
   const [tab, setTab] = React.useState<Tab>('courses');
@@ -81,7 +87,13 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
           ) : (
             <Pivot selectedKey={tab} onLinkClick={(item) => item?.props.itemKey && setTab(item.props.itemKey as Tab)}>
               <PivotItem itemKey="courses" headerText={s.tabs.courses}>
-                <CoursesTab key={catalog.id} api={api} catalogId={catalog.id} locale={locale} />
+                <CoursesTab
+                  key={catalog.id}
+                  api={api}
+                  catalogId={catalog.id}
+                  locale={locale}
+                  sharePointMaterial={sharePointContent ? { service: sharePointContent, siteUrl: catalog.siteUrl } : undefined}
+                />
               </PivotItem>
               <PivotItem itemKey="plans" headerText={s.tabs.plans}>
                 <PlansTab key={catalog.id} api={api} catalogId={catalog.id} />

@@ -46,6 +46,8 @@ export const adminStrings = {
   lessonTitle: 'Lesson title',
   lessonUrl: 'Material link',
   lessonMinutes: 'Minutes',
+  pickMaterial: (what: string): string => `Pick the material of ${what} from SharePoint`,
+  closeMaterialPicker: (what: string): string => `Close the SharePoint picker of ${what}`,
   addLesson: 'Add lesson',
   moveUp: (what: string): string => `Move ${what} up`,
   moveDown: (what: string): string => `Move ${what} down`,

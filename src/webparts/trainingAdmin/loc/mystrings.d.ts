@@ -1,0 +1,9 @@
+declare interface ITrainingAdminWebPartStrings {
+  PropertyPaneDescription: string;
+  LoadingRoles: string;
+}
+
+declare module 'TrainingAdminWebPartStrings' {
+  const strings: ITrainingAdminWebPartStrings;
+  export = strings;
+}
