@@ -2,6 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Spinner, SpinnerSize, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { AuditEvent, ITenantPrivacyApi } from '../../../client/tenantPrivacyApi';
 import { LoadFailure } from '../../common/LoadFailure';
+import { TableHeading } from '../../common/TableHeading';
 import { visuallyHidden } from '../../common/visuallyHidden';
 import { englishTenantPrivacyStrings, type TenantPrivacyStrings } from './tenantPrivacyStrings';
 
@@ -70,16 +71,7 @@ export function AuditTrail({ api, strings = englishTenantPrivacyStrings, locale 
     body = (
       <>
         <table className={classes.table}>
-          <caption className={classes.caption}>{strings.auditCaption}</caption>
-          <thead>
-            <tr>
-              {[c.when, c.action, c.actor, c.catalog, c.subject, c.counts].map((name) => (
-                <th key={name} scope="col" className={classes.cell}>
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHeading caption={strings.auditCaption} columns={[c.when, c.action, c.actor, c.catalog, c.subject, c.counts]} captionClassName={classes.caption} cellClassName={classes.cell} />
           <tbody>
             {state.events.map((event) => (
               <tr key={event.id}>

@@ -4,6 +4,7 @@ import type { ITenantPrivacyApi, TenantErasureRequest } from '../../../client/te
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { errorText } from '../../common/errorText';
 import { LoadFailure } from '../../common/LoadFailure';
+import { TableHeading } from '../../common/TableHeading';
 import { useLoad } from '../../common/useLoad';
 import { visuallyHidden } from '../../common/visuallyHidden';
 import { formatDay } from '../../myTraining/formatDay';
@@ -63,16 +64,7 @@ export function ErasureRequests({ api, strings = englishTenantPrivacyStrings, lo
     const c = strings.requestColumns;
     body = (
       <table className={classes.table}>
-        <caption className={classes.caption}>{strings.requestsCaption}</caption>
-        <thead>
-          <tr>
-            {[c.person, c.requested, c.source, c.note, c.status, c.decision].map((name) => (
-              <th key={name} scope="col" className={classes.cell}>
-                {name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHeading caption={strings.requestsCaption} columns={[c.person, c.requested, c.source, c.note, c.status, c.decision]} captionClassName={classes.caption} cellClassName={classes.cell} />
         <tbody>
           {load.value.map((request) => {
             const name = request.displayName ?? request.mail ?? request.learnerId;
