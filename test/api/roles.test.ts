@@ -168,6 +168,25 @@ describe('tenant admins', () => {
   });
 });
 
+describe('line managers', () => {
+  test('assign a published course to their own direct reports, and to nobody else', async () => {
+    const assign = (learnerIds: string[]) =>
+      t.call('POST', `/api/courses/${publishedCourse.id}/assignments`, { token: tokens.lineManager, body: { learnerIds, dueAt: future() } });
+    const before = await tenantSnapshot(t, tenantId);
+    expectForbidden(await assign([ids.colleague]), 'a colleague who does not report to them');
+    expectForbidden(await assign([ids.learner, ids.colleague]), 'a report and a colleague at once');
+    assert.deepEqual(await tenantSnapshot(t, tenantId), before, 'a refused assignment assigns nobody');
+    const draft = await t.call('POST', `/api/courses/${draftCourse}/assignments`, { token: tokens.lineManager, body: { learnerIds: [ids.learner], dueAt: future() } });
+    assert.equal(assertCleanError(draft, 404, 'a draft course').code, 'not_found');
+
+    const assigned = await assign([ids.learner]);
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+    assert.deepEqual(assigned.body.map((e: { learnerId: string; source: string }) => [e.learnerId, e.source]), [[ids.learner, 'assigned']]);
+    const training = await t.call('GET', '/api/me/training', { token: tokens.learner });
+    assert.ok(training.body.items.some((item: { courseId: string; source: string }) => item.courseId === publishedCourse.id && item.source === 'assigned'));
+  });
+});
+
 describe('training records', () => {
   test('only the learner records their own progress: those who can see the records get 403, strangers 404', async () => {
     const body = { type: 'lesson-completed', lessonId: publishedCourse.lessons[0].id };

@@ -45,21 +45,21 @@ function teamApi(team: TeamMemberTraining[] | Error, assigned: string[] = []): I
 const noCatalogs = fakeLearningApi({ listCatalogs: async () => [catalog()] });
 
 describe('<TeamTraining>', () => {
-  it("shows each report's assigned, overdue and completed training, and who assigns courses", async () => {
+  it("shows each report's assigned, overdue and completed training, and says when there is no course to assign", async () => {
     render(<TeamTraining teamApi={teamApi([hanne])} learningApi={noCatalogs} locale="en-GB" />);
     expect(await screen.findByRole('heading', { level: 3, name: 'Hanne Hansen' })).toBeTruthy();
     expect(screen.getByText('Account Executive · Sales · Oslo')).toBeTruthy();
     expect(screen.getByText('2 assigned · 1 overdue · 1 completed')).toBeTruthy();
     const rows = within(screen.getByRole('table', { name: 'Training of Hanne Hansen' })).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual(['Code of ConductOverdue1 Nov 20260%', 'GDPR for EveryoneIn progress24 Jan 202750%', 'Fire SafetyCompleted—100%']);
-    expect(await screen.findByText(/Only training managers assign courses/)).toBeTruthy();
+    expect(await screen.findByText(/There is no published course to assign yet/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Assign a course/ })).toBeNull();
   });
 
-  it('lets a manager who manages a catalog assign one of its published courses with a due date after today', async () => {
+  it('lets a line manager assign a published course of a catalog they see, with a due date after today', async () => {
     const assigned: string[] = [];
     const learningApi = fakeLearningApi({
-      listCatalogs: async () => [catalog({ canManage: true })],
+      listCatalogs: async () => [catalog({ canManage: false })],
       listCourses: async () => [courseSummary({ id: 'c-ergo', title: 'Ergonomics' }), courseSummary({ id: 'c-draft', title: 'Draft course', status: 'draft' })],
     });
     render(<TeamTraining teamApi={teamApi([hanne], assigned)} learningApi={learningApi} locale="en-GB" now={() => new Date(2026, 10, 25, 9)} />);

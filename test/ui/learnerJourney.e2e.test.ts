@@ -157,7 +157,7 @@ test('by keyboard only: from My training to a sequential course, its lessons in 
   await context.close();
 });
 
-test('a line manager sees each direct report’s training, and is told who assigns courses', async () => {
+test('a line manager sees a direct report’s overdue course and assigns another with a due date', async () => {
   const { context, page, trouble } = await signedIn(stack.cast.lineManager.displayName as string);
   const nav = page.getByRole('navigation', { name: 'Atrium' });
   assert.deepEqual(await nav.getByRole('link').allTextContents(), ['My training', 'Catalog', 'Team', 'My data & privacy']);
@@ -167,8 +167,15 @@ test('a line manager sees each direct report’s training, and is told who assig
   await page.getByRole('heading', { name: learnerName, level: 3 }).waitFor();
   const table = page.getByRole('table', { name: `Training of ${learnerName}` });
   await table.getByRole('rowheader', { name: 'Code of Conduct 2026' }).waitFor();
-  await page.getByText(/Only training managers assign courses/).waitFor();
   await screen(page, '10-team');
+  await page.getByRole('button', { name: `Assign a course to ${learnerName}` }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Assign a course to ${learnerName}` });
+  await dialog.getByRole('combobox', { name: 'Course' }).click();
+  await page.getByRole('option', { name: 'Fire Safety and Evacuation' }).click();
+  await dialog.getByLabel('Due date').fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  await dialog.getByRole('button', { name: 'Assign' }).click();
+  await page.getByText(`Fire Safety and Evacuation is assigned to ${learnerName}`, { exact: false }).waitFor();
+  await table.getByRole('rowheader', { name: 'Fire Safety and Evacuation' }).waitFor();
 
   await nav.getByRole('link', { name: 'My data & privacy' }).click();
   await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { EnrolmentDetail, EnrolmentView } from '../../domain/apiResponses';
-import { notFound, invalid } from '../../domain/errors';
+import { forbidden, invalid, notFound } from '../../domain/errors';
 import type { EnrolmentSource } from '../../domain/myTraining';
 import { lockingReads } from '../store/rowLocks';
 import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
-import { canSeeLearnerRecords, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
+import { canManageCatalog, canSeeLearnerRecords, isInCatalogAudience } from './catalogAccess';
 import { loadCourse } from './courses';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
@@ -111,13 +111,29 @@ export async function selfEnrol(ctx: UseCaseContext, courseId: string): Promise<
 }
 
 /** A catalog manager assigns a course to people with a due date. All or nothing. */
+/**
+ * Assigns a published course with a due date: the catalog's managers (and tenant admins) to anyone, a line manager
+ * to their own direct reports (the manager relation from Graph), from a catalog they may see.
+ */
 export async function assignCourse(ctx: UseCaseContext, courseId: string, learnerIds: string[], dueAt: string): Promise<EnrolmentView[]> {
   const course = await loadCourse(ctx, courseId);
-  await requireCatalogManager(ctx.db, ctx.principal, course.catalogId);
-  if (course.status !== 'published') throw invalid('only a published course can be assigned');
-  if (Date.parse(dueAt) <= ctx.now.getTime()) throw invalid('dueAt must be in the future');
   const uniqueIds = [...new Set(learnerIds)];
   const { principal } = ctx;
+  if (!(await canManageCatalog(ctx.db, principal, course.catalogId))) {
+    if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, principal, course.catalogId))) throw notFound('course');
+    const reports = await ctx.db
+      .selectFrom('learners')
+      .select('learner_id')
+      .where('tenant_id', '=', principal.tenantId)
+      .where('manager_id', '=', principal.userId)
+      .where('learner_id', 'in', uniqueIds)
+      .execute();
+    if (reports.length !== uniqueIds.length) {
+      throw forbidden('a line manager assigns courses to their own direct reports only; a manager of the catalog assigns to anyone');
+    }
+  }
+  if (course.status !== 'published') throw invalid('only a published course can be assigned');
+  if (Date.parse(dueAt) <= ctx.now.getTime()) throw invalid('dueAt must be in the future');
   return ctx.db.transaction().execute(async (trx) => {
     const known = await trx
       .selectFrom('learners')

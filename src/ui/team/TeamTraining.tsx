@@ -79,7 +79,7 @@ export function TeamTraining({ teamApi, learningApi, onSignInAgain, strings = en
         <>
           {!canAssign && (
             <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
-              {strings.assignNotAllowed}
+              {strings.noCoursesToAssign}
             </MessageBar>
           )}
           <ul className={classes.list}>

@@ -2,13 +2,13 @@ import type { ILearningApi } from '../../client/learningApi';
 import type { CourseSummary } from '../../domain/course';
 
 /**
- * The published courses of the catalogs the person manages: the only ones the API lets them assign (a line
- * manager who manages no catalog assigns nothing). Failing to list them leaves the team view usable.
+ * The published courses of the catalogs the person may see: a line manager assigns any of them to their direct
+ * reports (the API checks who reports to whom). Failing to list them leaves the team view usable.
  */
 export async function assignableCourses(api: Pick<ILearningApi, 'listCatalogs' | 'listCourses'>): Promise<CourseSummary[]> {
   try {
-    const managed = (await api.listCatalogs()).filter((catalog) => catalog.canManage);
-    const lists = await Promise.all(managed.map((catalog) => api.listCourses(catalog.id)));
+    const catalogs = await api.listCatalogs();
+    const lists = await Promise.all(catalogs.map((catalog) => api.listCourses(catalog.id)));
     const courses: CourseSummary[] = [];
     for (const list of lists) for (const course of list) if (course.status === 'published') courses.push(course);
     return courses.sort((a, b) => a.title.localeCompare(b.title));

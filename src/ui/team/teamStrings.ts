@@ -9,7 +9,7 @@ export interface TeamStrings {
   loading: string;
   emptyTitle: string;
   emptyHint: string;
-  assignNotAllowed: string;
+  noCoursesToAssign: string;
   counts: (assigned: number, overdue: number, completed: number) => string;
   tableCaption: (name: string) => string;
   columns: { course: string; state: string; due: string; progress: string };
@@ -41,7 +41,7 @@ export const englishTeamStrings: TeamStrings = {
   emptyTitle: 'No one reports to you in Atrium',
   emptyHint:
     'This view lists your direct reports as your organisation\'s directory (Microsoft Entra ID) records them. If someone is missing, ask your administrator to set you as their manager.',
-  assignNotAllowed: 'Only training managers assign courses. To give someone on your team a course with a due date, ask the training manager of its catalog.',
+  noCoursesToAssign: 'There is no published course to assign yet. Once a catalog you can see has one, you can assign it to someone on your team with a due date.',
   counts: (assigned, overdue, completed) => `${assigned} assigned · ${overdue} overdue · ${completed} completed`,
   tableCaption: (name) => `Training of ${name}`,
   columns: { course: 'Course', state: 'Status', due: 'Due', progress: 'Progress' },

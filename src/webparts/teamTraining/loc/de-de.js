@@ -8,7 +8,7 @@ define([], function() {
       "loading": "Die Schulungen Ihres Teams werden geladen…",
       "emptyTitle": "In Atrium ist Ihnen niemand unterstellt",
       "emptyHint": "Diese Ansicht listet Ihre direkt unterstellten Mitarbeitenden so, wie das Verzeichnis Ihrer Organisation (Microsoft Entra ID) sie führt. Fehlt jemand, bitten Sie Ihre Administration, Sie als Führungskraft einzutragen.",
-      "assignNotAllowed": "Nur Schulungsverantwortliche weisen Kurse zu. Um jemandem in Ihrem Team einen Kurs mit Fälligkeitsdatum zu geben, wenden Sie sich an die Schulungsverantwortlichen des Katalogs.",
+      "noCoursesToAssign": "Es gibt noch keinen veröffentlichten Kurs zum Zuweisen. Sobald ein Katalog, den Sie sehen, einen hat, können Sie ihn jemandem in Ihrem Team mit Fälligkeitsdatum zuweisen.",
       "counts": function(assigned, overdue, completed) { return assigned + ' zugewiesen · ' + overdue + ' überfällig · ' + completed + ' abgeschlossen'; },
       "tableCaption": function(name) { return 'Schulungen von ' + name; },
       "columns": { "course": "Kurs", "state": "Status", "due": "Fällig", "progress": "Fortschritt" },
