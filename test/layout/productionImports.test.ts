@@ -47,7 +47,7 @@ test('main.ts imports the dev stack only dynamically, in dev mode', () => {
   assert.match(fs.readFileSync(main, 'utf8'), /devMode \? await \(await import\('\.\/devstack\/devStack\.js'\)\)/, 'loaded when the auth mode is dev');
 });
 
-test('no server module imports browser code: shared pieces live in src/shared', () => {
+test('no server module imports browser code: shared pieces live in src/graphMiddleware', () => {
   const serverFiles = fs.readdirSync(SERVER, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => path.join(SERVER, file));
   const intoClient = serverFiles.flatMap((file) => runtimeImports(file).filter((target) => target.includes(`${path.sep}src${path.sep}client${path.sep}`)).map((target) => `${path.relative(ROOT, file)} -> ${path.relative(ROOT, target)}`));
   assert.deepEqual(intoClient, []);

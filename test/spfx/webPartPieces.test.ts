@@ -2,10 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CatalogView, ILearningApi } from '../../src/client/learningApi';
-import { catalogsInScope, scopeToCatalog } from '../../src/webparts/shared/catalogScope';
-import { courseLink, deepLinkTarget, firstDeepLinkTarget, pageCourseLink, TEAMS_APP, teamsCourseDeepLink } from '../../src/webparts/shared/deepLink';
-import { resolveApiConnection } from '../../src/webparts/shared/apiConnection';
-import { withEnglishFallback } from '../../src/webparts/shared/withEnglishFallback';
+import { catalogsInScope, scopeToCatalog } from '../../src/webparts/common/catalogScope';
+import { courseLink, deepLinkTarget, firstDeepLinkTarget, pageCourseLink, TEAMS_APP, teamsCourseDeepLink } from '../../src/webparts/common/deepLink';
+import { resolveApiConnection } from '../../src/webparts/common/apiConnection';
+import { withEnglishFallback } from '../../src/webparts/common/withEnglishFallback';
 
 const root = path.resolve(__dirname, '../..');
 

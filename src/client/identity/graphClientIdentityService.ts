@@ -6,7 +6,7 @@ import {
   RetryHandlerOptions,
   TelemetryHandler,
 } from '@microsoft/microsoft-graph-client';
-import { BearerTokenForOrigin } from '../../shared/graph/bearerTokenForOrigin';
+import { BearerTokenForOrigin } from '../../graphMiddleware/bearerTokenForOrigin';
 import { type IIdentityService, readSignedInPerson, type SignedInPerson } from './identityService';
 
 export interface GraphClientIdentityServiceOptions {

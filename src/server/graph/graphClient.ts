@@ -9,7 +9,7 @@ import {
   type AuthenticationProvider,
 } from '@microsoft/microsoft-graph-client';
 // The same middleware the browser's Graph client uses: the token goes to the configured Graph origin only.
-import { BearerTokenForOrigin } from '../../shared/graph/bearerTokenForOrigin';
+import { BearerTokenForOrigin } from '../../graphMiddleware/bearerTokenForOrigin';
 
 export interface GraphRetrySettings {
   /** Retries of a throttled (429) or unavailable (503/504) request; the library caps it at 10. */

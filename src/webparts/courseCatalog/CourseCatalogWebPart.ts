@@ -8,12 +8,12 @@ import type { IHttpPort } from '../../client/httpPort';
 import type { ISharePointContentService } from '../../client/sharepoint/sharePointContent';
 import { CourseCatalog } from '../../ui/catalog/CourseCatalog';
 import { englishCatalogStrings } from '../../ui/catalog/catalogStrings';
-import { AtriumWebPartBase } from '../shared/AtriumWebPartBase';
-import type { IApiConnectionProps } from '../shared/apiConnection';
-import { scopeToCatalog } from '../shared/catalogScope';
-import { TEAMS_APP } from '../shared/deepLink';
-import { LazyCoursePlayer } from '../shared/LazyCoursePlayer';
-import { localizedPlayerStrings, localizedScreenStrings } from '../shared/localizedScreens';
+import { AtriumWebPartBase } from '../common/AtriumWebPartBase';
+import type { IApiConnectionProps } from '../common/apiConnection';
+import { scopeToCatalog } from '../common/catalogScope';
+import { TEAMS_APP } from '../common/deepLink';
+import { LazyCoursePlayer } from '../common/LazyCoursePlayer';
+import { localizedPlayerStrings, localizedScreenStrings } from '../common/localizedScreens';
 
 export interface ICourseCatalogWebPartProps extends IApiConnectionProps {
   /** The one catalog shown; empty: every catalog open to the user, the one bound to this site first. */
@@ -41,7 +41,7 @@ export default class CourseCatalogWebPart extends AtriumWebPartBase<ICourseCatal
    */
   protected sharePointContent(): Promise<ISharePointContentService> {
     if (!this.sharePoint) {
-      this.sharePoint = import(/* webpackChunkName: 'atrium-sharepoint-content' */ '../shared/sharePointContentForWebPart').then((module) =>
+      this.sharePoint = import(/* webpackChunkName: 'atrium-sharepoint-content' */ '../common/sharePointContentForWebPart').then((module) =>
         module.createSharePointContentService(this.context),
       );
     }

@@ -10,12 +10,12 @@ import { LearningApiClient, type ILearningApi } from '../../client/learningApi';
 import { SignedInPersonHeader } from '../../ui/identity/SignedInPersonHeader';
 import { MyTraining } from '../../ui/myTraining/MyTraining';
 import { englishMyTrainingStrings } from '../../ui/myTraining/myTrainingStrings';
-import { AtriumWebPartBase } from '../shared/AtriumWebPartBase';
-import type { IApiConnectionProps } from '../shared/apiConnection';
-import { TEAMS_APP } from '../shared/deepLink';
-import { LazyCoursePlayer } from '../shared/LazyCoursePlayer';
-import { localizedPlayerStrings } from '../shared/localizedScreens';
-import { withEnglishFallback } from '../shared/withEnglishFallback';
+import { AtriumWebPartBase } from '../common/AtriumWebPartBase';
+import type { IApiConnectionProps } from '../common/apiConnection';
+import { TEAMS_APP } from '../common/deepLink';
+import { LazyCoursePlayer } from '../common/LazyCoursePlayer';
+import { localizedPlayerStrings } from '../common/localizedScreens';
+import { withEnglishFallback } from '../common/withEnglishFallback';
 
 export type IMyTrainingWebPartProps = IApiConnectionProps;
 

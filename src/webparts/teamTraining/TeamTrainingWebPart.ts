@@ -8,9 +8,9 @@ import { LearningApiClient } from '../../client/learningApi';
 import { TeamApiClient } from '../../client/teamApi';
 import { TeamTraining, type TeamTrainingProps } from '../../ui/team/TeamTraining';
 import { englishTeamStrings } from '../../ui/team/teamStrings';
-import { AtriumWebPartBase } from '../shared/AtriumWebPartBase';
-import type { IApiConnectionProps } from '../shared/apiConnection';
-import { localizedScreenStrings } from '../shared/localizedScreens';
+import { AtriumWebPartBase } from '../common/AtriumWebPartBase';
+import type { IApiConnectionProps } from '../common/apiConnection';
+import { localizedScreenStrings } from '../common/localizedScreens';
 
 export type ITeamTrainingWebPartProps = IApiConnectionProps;
 

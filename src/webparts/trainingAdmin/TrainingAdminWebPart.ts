@@ -11,9 +11,9 @@ import { hasRole } from '../../domain/roles';
 import { TrainingAdmin } from '../../ui/admin/TrainingAdmin';
 import { LoadFailure } from '../../ui/common/LoadFailure';
 import { LoadingShimmer } from '../../ui/common/LoadingShimmer';
-import { AtriumWebPartBase } from '../shared/AtriumWebPartBase';
-import type { IApiConnectionProps } from '../shared/apiConnection';
-import { localizedCommonStrings } from '../shared/localizedScreens';
+import { AtriumWebPartBase } from '../common/AtriumWebPartBase';
+import type { IApiConnectionProps } from '../common/apiConnection';
+import { localizedCommonStrings } from '../common/localizedScreens';
 
 export type ITrainingAdminWebPartProps = IApiConnectionProps;
 
@@ -39,7 +39,7 @@ export default class TrainingAdminWebPart extends AtriumWebPartBase<ITrainingAdm
 
   private sharePointService(): Promise<ISharePointContentService> {
     if (!this.sharePoint) {
-      this.sharePoint = import(/* webpackChunkName: 'atrium-sharepoint-content' */ '../shared/sharePointContentForWebPart').then((module) =>
+      this.sharePoint = import(/* webpackChunkName: 'atrium-sharepoint-content' */ '../common/sharePointContentForWebPart').then((module) =>
         module.createSharePointContentService(this.context),
       );
     }
