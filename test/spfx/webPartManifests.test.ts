@@ -59,7 +59,7 @@ describe('web part manifests and config.json', () => {
   });
 
   it('map every strings module to loc files in English and German, each declared in a mystrings.d.ts', () => {
-    const declarations = [...WEB_PARTS, 'shared'].map((name) => readFileSync(path.join(root, `src/webparts/${name}/loc/mystrings.d.ts`), 'utf8')).join('\n');
+    const declarations = [...WEB_PARTS, 'common'].map((name) => readFileSync(path.join(root, `src/webparts/${name}/loc/mystrings.d.ts`), 'utf8')).join('\n');
     expect(Object.keys(config.localizedResources).sort()).toEqual(['AtriumSharedStrings', 'CourseCatalogWebPartStrings', 'MyTrainingWebPartStrings', 'TeamTrainingWebPartStrings', 'TrainingAdminWebPartStrings']);
     for (const [moduleName, resourcePath] of Object.entries(config.localizedResources) as Array<[string, string]>) {
       expect(declarations).toContain(`declare module '${moduleName}'`);
@@ -115,7 +115,7 @@ describe('German translations', () => {
 
 it('every web part folder is in config.json (no web part left out of the package)', () => {
   const folders = readdirSync(path.join(root, 'src/webparts'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+    .filter((entry) => entry.isDirectory() && entry.name !== 'common')
     .map((entry) => entry.name);
   expect(folders.sort()).toEqual(WEB_PARTS);
 });
