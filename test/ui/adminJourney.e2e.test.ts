@@ -1,83 +1,68 @@
 import assert from '../support/assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, test } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { test } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { DEMO_TENANT_ID } from '../../src/server/devstack/demo/demoSeed';
 import { newOrganisationAdmin, NEW_ORGANISATION_TENANT_ID } from '../../src/server/devstack/devSignInPeople';
 import { generateDirectoryUsers } from '../../src/server/devstack/directory/directoryGenerator';
 import { localDirectoryOptions } from '../../src/server/devstack/localDirectories';
-import { launchChromium, ScreenAlbum, watchForTrouble } from './browserSession';
-import { startDemoStack, type DemoStack } from './demoStack';
+import { watchForTrouble } from './browserSession';
+import { onDemoStackInChromium } from './demoStack';
 
 /**
- * Training admin in Chromium against the real stack. The admin of a new organisation picks a region in the set-up
+ * Training admin in Chromium against the real env.stack. The admin of a new organisation picks a region in the set-up
  * wizard, follows provisioning and the first directory sync, and its database appears in that region's folder; a
  * training manager of the demo tenant builds a course with a quiz, publishes it, adds a rule for a department and
  * finds the rule's assignments in the report. axe-core checks every screen on the way.
  */
 
 const newAdmin = newOrganisationAdmin([...generateDirectoryUsers(localDirectoryOptions(NEW_ORGANISATION_TENANT_ID))]);
-let stack: DemoStack;
-let browser: Browser;
-let baseUrl: string;
-const album = new ScreenAlbum('admin-screens');
-
-beforeAll(async () => {
-  stack = await startDemoStack(300, [newAdmin]);
-  baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  console.log(album.summary('admin journey'));
-});
+const env = onDemoStackInChromium('admin-screens', [newAdmin]);
 
 async function signInAs(page: Page, displayName: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${env.baseUrl}/`);
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
 }
 
 function sqliteFiles(region: string): string[] {
-  const folder = path.join(stack.t.dataDir, 'regions', region);
+  const folder = path.join(env.stack.t.dataDir, 'regions', region);
   return fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.sqlite')) : [];
 }
 
 test('the admin of a new organisation sets it up in a region of their choice, and its database lands in that region', async () => {
   const westEuropeBefore = sqliteFiles('westeurope');
   assert.deepEqual(sqliteFiles('switzerlandnorth'), []);
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const trouble = watchForTrouble(page);
 
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${env.baseUrl}/`);
   await page.getByText('New organisation (not set up yet) · Tenant admin', { exact: false }).waitFor();
-  await album.shoot(page, '01-picker');
+  await env.album.shoot(page, '01-picker');
   await signInAs(page, newAdmin.displayName);
   await page.getByRole('heading', { name: 'Set up Atrium for your organisation' }).waitFor();
   await page.getByRole('radio', { name: 'Switzerland North (Switzerland)' }).waitFor();
-  await album.shoot(page, '02-setup-region');
+  await env.album.shoot(page, '02-setup-region');
 
   await page.getByRole('textbox', { name: 'Organisation name' }).fill('Fabrikam');
   await page.getByRole('radio', { name: 'Switzerland North (Switzerland)' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByText('Fabrikam will keep its training records in Switzerland North, Switzerland.', { exact: false }).waitFor();
-  await album.shoot(page, '03-setup-confirm');
+  await env.album.shoot(page, '03-setup-confirm');
   await page.getByRole('button', { name: 'Set up in Switzerland North' }).click();
 
   await page.getByRole('heading', { name: 'Atrium is ready' }).waitFor();
   await page.getByText(/^\d+ people were read from your directory/).waitFor();
-  await album.shoot(page, '04-setup-done');
+  await env.album.shoot(page, '04-setup-done');
   assert.equal(sqliteFiles('switzerlandnorth').length, 1, "the organisation's database is in the Switzerland North folder");
   assert.deepEqual(sqliteFiles('westeurope'), westEuropeBefore, 'and nowhere else');
 
   await page.getByRole('button', { name: 'Open Training admin' }).click();
   await page.getByRole('heading', { level: 2, name: 'Training admin' }).waitFor();
   await page.getByText('No catalog yet').waitFor();
-  await album.shoot(page, '05-training-admin-empty');
+  await env.album.shoot(page, '05-training-admin-empty');
   await page.getByRole('button', { name: 'New catalog' }).click();
   await page.getByRole('textbox', { name: /^Name/ }).fill('Fabrikam Learning');
   await page.getByRole('textbox', { name: /^SharePoint site/ }).fill('https://fabrikam.sharepoint.com/sites/learning');
@@ -86,14 +71,14 @@ test('the admin of a new organisation sets it up in a region of their choice, an
   await page.getByRole('tab', { name: 'Catalog settings' }).click();
   await page.getByText('SharePoint site: https://fabrikam.sharepoint.com/sites/learning').waitFor();
   await page.getByRole('heading', { name: 'Managers' }).waitFor();
-  await album.shoot(page, '05b-catalog-settings');
+  await env.album.shoot(page, '05b-catalog-settings');
 
   await page.getByRole('link', { name: 'Organisation' }).click();
   await page.getByRole('heading', { level: 3, name: 'Region and database' }).waitFor();
   await page.getByText('Switzerland North (Switzerland)').waitFor();
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText('The directory sync finished.').waitFor();
-  await album.shoot(page, '06-organisation');
+  await env.album.shoot(page, '06-organisation');
 
   // Before the set-up, /api/me and /api/tenant answer 403 tenant_not_onboarded: that is what opens the wizard.
   const unexpected = trouble.filter((line) => !/^HTTP 403: .*\/api\/(me|tenant)(\/privacy)?$/.test(line) && !/console error: Failed to load resource: .* 403/.test(line));
@@ -102,8 +87,8 @@ test('the admin of a new organisation sets it up in a region of their choice, an
 });
 
 test('a training manager builds a course with a quiz, publishes it, assigns it to a department by rule, and sees the assignments in the report', async () => {
-  const { trainingManager } = stack.cast;
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true });
+  const { trainingManager } = env.stack.cast;
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const trouble = watchForTrouble(page);
@@ -111,7 +96,7 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await page.getByRole('link', { name: 'Training admin' }).click();
   await page.getByRole('heading', { level: 2, name: 'Training admin' }).waitFor();
   await page.getByRole('button', { name: 'New course' }).waitFor();
-  await album.shoot(page, '10-courses');
+  await env.album.shoot(page, '10-courses');
 
   await page.getByRole('button', { name: 'New course' }).click();
   await page.getByRole('textbox', { name: /^Title/ }).fill('Working at heights');
@@ -127,7 +112,7 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await question.getByText('Option 2 is correct').click();
   assert.equal(await question.getByRole('checkbox', { name: 'Option 2 is correct' }).isChecked(), true);
   await page.getByRole('switch', { name: 'Published (learners can see and take it)' }).click();
-  await album.shoot(page, '11-course-editor');
+  await env.album.shoot(page, '11-course-editor');
   await page.getByRole('button', { name: 'Save course' }).click();
   await page.getByText('“Working at heights” saved.').waitFor();
   await page.getByRole('heading', { level: 4, name: 'Working at heights', exact: true }).waitFor();
@@ -139,14 +124,14 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await page.getByRole('option', { name: 'Working at heights', exact: true }).click();
   await page.getByRole('textbox', { name: 'Department' }).fill('Sales');
   await page.getByRole('spinbutton', { name: /^Due within \(days\)/ }).fill('21');
-  await album.shoot(page, '12-rule-editor');
+  await env.album.shoot(page, '12-rule-editor');
   await page.getByRole('button', { name: 'Save rule' }).click();
   const applied = page.getByText(/Rule “Sales: Working at heights” saved and applied: \d+ (people were|person was) assigned/);
   await applied.waitFor();
   const assigned = Number(/applied: (\d+)/.exec((await applied.textContent()) ?? '')?.[1]);
   assert.ok(assigned > 0, 'the rule assigned the course to the Sales people');
   await page.getByRole('rowheader', { name: 'Sales: Working at heights' }).waitFor();
-  await album.shoot(page, '13-rules');
+  await env.album.shoot(page, '13-rules');
 
   await page.getByRole('button', { name: 'Reports' }).click();
   const byCourse = page.getByRole('table', { name: 'Enrolments by course' });
@@ -154,7 +139,7 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   const row = byCourse.getByRole('row', { name: /Working at heights/ });
   assert.equal((await row.getByRole('cell').first().textContent())?.trim(), String(assigned), 'the report counts the rule’s assignments');
   await page.getByRole('img', { name: /Completion by course/ }).waitFor();
-  await album.shoot(page, '14-reports');
+  await env.album.shoot(page, '14-reports');
 
   await page.getByRole('tab', { name: 'Courses' }).click();
   await page.getByRole('button', { name: 'Edit Working at heights' }).click();
@@ -162,7 +147,7 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await page.getByRole('button', { name: 'Save course' }).click();
   const keepProgress = page.getByRole('alertdialog', { name: 'Save changes to a published course?' });
   await keepProgress.getByText(/keep their progress/).waitFor();
-  await album.shoot(page, '15-edit-published-course');
+  await env.album.shoot(page, '15-edit-published-course');
   await keepProgress.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('“Working at heights (2027)” saved.').waitFor();
 
@@ -175,8 +160,8 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   assert.deepEqual(trouble, []);
   await context.close();
 
-  const token = await stack.t.token(DEMO_TENANT_ID, trainingManager.id, ['Catalog.Manage']);
-  const [catalog] = (await stack.t.call('GET', '/api/catalogs', { token })).body as Array<{ id: string }>;
-  const rules = (await stack.t.call('GET', `/api/catalogs/${catalog.id}/rules`, { token })).body as Array<{ name: string; criteria: unknown; dueWithinDays: number }>;
+  const token = await env.stack.t.token(DEMO_TENANT_ID, trainingManager.id, ['Catalog.Manage']);
+  const [catalog] = (await env.stack.t.call('GET', '/api/catalogs', { token })).body as Array<{ id: string }>;
+  const rules = (await env.stack.t.call('GET', `/api/catalogs/${catalog.id}/rules`, { token })).body as Array<{ name: string; criteria: unknown; dueWithinDays: number }>;
   assert.deepEqual(rules.filter((r) => r.name === 'Sales: Working at heights').map((r) => [r.criteria, r.dueWithinDays]), [[{ department: ['Sales'] }, 21]]);
 });

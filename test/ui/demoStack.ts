@@ -1,13 +1,15 @@
+import { afterAll, beforeAll } from '@jest/globals';
+import type { Browser } from 'playwright-core';
 import { loadOrCreateDevIssuer, type DevIssuer } from '../../src/server/auth/devIssuer';
 import { readConfig } from '../../src/server/config';
 import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../../src/server/devstack/demo/demoSeed';
 import { demoSignInPeople } from '../../src/server/devstack/devSignInPeople';
-import { registerDevSignInRoutes } from '../../src/server/devstack/devSignInRoutes';
-import type { DevSignInPerson } from '../../src/server/devstack/devSignInRoutes';
+import { registerDevSignInRoutes, type DevSignInPerson } from '../../src/server/devstack/devSignInRoutes';
 import { startLocalGraph, type LocalGraph } from '../../src/server/devstack/localGraph';
 import { generateDirectoryUsers } from '../../src/server/devstack/directory/directoryGenerator';
 import { registerStandalonePageRoutes, type StandalonePage } from '../../src/server/http/routes/standalonePageRoutes';
 import { buildStandalonePage } from '../support/builtPage';
+import { launchChromium, ScreenAlbum } from './browserSession';
 import { makeDataDir, startTestService, type TestService } from '../support/testService';
 
 export interface DemoStack {
@@ -49,4 +51,32 @@ export async function startDemoStack(directorySize = 300, moreSignInPeople: read
       builtPage.remove();
     },
   };
+}
+
+/** What a browser test on the demo stack works with; filled in by the hooks `onDemoStackInChromium` registers. */
+export interface DemoBrowser {
+  stack: DemoStack;
+  browser: Browser;
+  /** Where the stack listens, e.g. `http://127.0.0.1:40123`. */
+  baseUrl: string;
+  album: ScreenAlbum;
+}
+
+/**
+ * Registers the test file's hooks: the demo stack listening on a free port, Chromium, and an album of screenshots
+ * whose paths are printed when the file ends. The fields are there from the first test on.
+ */
+export function onDemoStackInChromium(albumName: string, moreSignInPeople: readonly DevSignInPerson[] = []): DemoBrowser {
+  const env = { album: new ScreenAlbum(albumName) } as DemoBrowser;
+  beforeAll(async () => {
+    env.stack = await startDemoStack(300, moreSignInPeople);
+    env.baseUrl = await env.stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+    console.log(env.album.summary(albumName));
+  });
+  return env;
 }

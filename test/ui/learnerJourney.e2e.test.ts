@@ -1,11 +1,11 @@
 import assert from '../support/assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, test } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_TENANT_ID } from '../../src/server/devstack/demo/demoSeed';
-import { focused, launchChromium, ScreenAlbum, tabTo, watchForTrouble } from './browserSession';
-import { startDemoStack, type DemoStack } from './demoStack';
+import { focused, tabTo, watchForTrouble } from './browserSession';
+import { onDemoStackInChromium } from './demoStack';
 
 /**
  * The learner screens in Chromium against the real stack: a learner finds a course in the catalog, enrols, takes
@@ -13,38 +13,23 @@ import { startDemoStack, type DemoStack } from './demoStack';
  * one journey by keyboard only; axe-core finds no serious or critical violation on any screen.
  */
 
-let stack: DemoStack;
-let browser: Browser;
-let baseUrl: string;
-const album = new ScreenAlbum('learner-screens');
-const screen = (page: Page, name: string): Promise<void> => album.shoot(page, name);
-
-beforeAll(async () => {
-  stack = await startDemoStack();
-  baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  console.log(album.summary('learner journey'));
-});
+const env = onDemoStackInChromium('learner-screens');
+const screen = (page: Page, name: string): Promise<void> => env.album.shoot(page, name);
 
 async function signedIn(displayName: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page; trouble: string[] }> {
   // Axe is injected as an inline script, which the page's Content-Security-Policy rightly refuses.
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true, acceptDownloads: true, colorScheme });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true, acceptDownloads: true, colorScheme });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const trouble = watchForTrouble(page);
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${env.baseUrl}/`);
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
   await page.getByRole('navigation', { name: 'Atrium' }).waitFor();
   return { context, page, trouble };
 }
 
 test('a learner finds a course in the catalog, enrols, takes the lesson and the quiz (failing once) and downloads the certificate', async () => {
-  const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
+  const { context, page, trouble } = await signedIn(env.stack.cast.learner.displayName as string);
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
   await page.getByRole('list', { name: 'Training summary' }).waitFor();
   await screen(page, '01-my-training');
@@ -85,7 +70,7 @@ test('a learner finds a course in the catalog, enrols, takes the lesson and the 
 
   await page.getByRole('heading', { name: 'Certificate', level: 3 }).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download certificate (PDF)' }).click()]);
-  const saved = path.join(album.dir, download.suggestedFilename());
+  const saved = path.join(env.album.dir, download.suggestedFilename());
   await download.saveAs(saved);
   assert.equal(fs.readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-');
   const verify = page.getByRole('link', { name: /^Verify certificate ATR-/ });
@@ -107,7 +92,7 @@ test('a learner finds a course in the catalog, enrols, takes the lesson and the 
 });
 
 test('by keyboard only: from My training to a sequential course, its lessons in order, the quiz once they are done, and the certificate', async () => {
-  const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
+  const { context, page, trouble } = await signedIn(env.stack.cast.learner.displayName as string);
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
 
   // On a fresh load the skip link is the first stop, and takes focus to the main content.
@@ -158,12 +143,12 @@ test('by keyboard only: from My training to a sequential course, its lessons in 
 });
 
 test('a line manager sees a direct report’s overdue course and assigns another with a due date', async () => {
-  const { context, page, trouble } = await signedIn(stack.cast.lineManager.displayName as string);
+  const { context, page, trouble } = await signedIn(env.stack.cast.lineManager.displayName as string);
   const nav = page.getByRole('navigation', { name: 'Atrium' });
   assert.deepEqual(await nav.getByRole('link').allTextContents(), ['My training', 'Catalog', 'Team', 'My data & privacy']);
   await nav.getByRole('link', { name: 'Team' }).click();
   await page.getByRole('heading', { name: 'My team', level: 2 }).waitFor();
-  const learnerName = stack.cast.learner.displayName as string;
+  const learnerName = env.stack.cast.learner.displayName as string;
   await page.getByRole('heading', { name: learnerName, level: 3 }).waitFor();
   const table = page.getByRole('table', { name: `Training of ${learnerName}` });
   await table.getByRole('rowheader', { name: 'Code of Conduct 2026' }).waitFor();
@@ -185,7 +170,7 @@ test('a line manager sees a direct report’s overdue course and assigns another
 });
 
 test('a tenant admin who is also a line manager assigns a course to a report, and manages people and privacy', async () => {
-  const { context, page, trouble } = await signedIn(stack.cast.admin.displayName as string);
+  const { context, page, trouble } = await signedIn(env.stack.cast.admin.displayName as string);
   const nav = page.getByRole('navigation', { name: 'Atrium' });
   // Tenant admins manage every catalog, so the API lets them assign: the team view offers it.
   await nav.getByRole('link', { name: 'Team' }).click();
@@ -217,7 +202,7 @@ test('a tenant admin who is also a line manager assigns a course to a report, an
 
 test('with the browser set to dark, the page is dark, and axe finds no serious or critical violation on the main screens', async () => {
   // A line manager opens every learner screen and Team.
-  const { context, page, trouble } = await signedIn(stack.cast.lineManager.displayName as string, 'dark');
+  const { context, page, trouble } = await signedIn(env.stack.cast.lineManager.displayName as string, 'dark');
   const nav = page.getByRole('navigation', { name: 'Atrium' });
   const bodyBackground = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.getByRole('heading', { name: 'My training', level: 2 }).waitFor();
@@ -236,7 +221,7 @@ test('with the browser set to dark, the page is dark, and axe finds no serious o
 
   await nav.getByRole('link', { name: 'Team' }).click();
   await page.getByRole('heading', { name: 'My team', level: 2 }).waitFor();
-  await page.getByRole('table', { name: `Training of ${stack.cast.learner.displayName as string}` }).waitFor();
+  await page.getByRole('table', { name: `Training of ${env.stack.cast.learner.displayName as string}` }).waitFor();
   await screen(page, '23-dark-team');
 
   await nav.getByRole('link', { name: 'My data & privacy' }).click();
@@ -257,11 +242,11 @@ test('with the browser set to dark, the page is dark, and axe finds no serious o
 
 // Last: once a notice is published, everyone is asked to accept it.
 test('a learner who must accept a new privacy notice sees it first, accepts it, and carries on', async () => {
-  const adminToken = await stack.t.token(DEMO_TENANT_ID, stack.cast.admin.id, ['Tenant.Admin']);
-  const published = await stack.t.call('PUT', '/api/tenant/privacy-notice', { token: adminToken, body: { text: 'Contoso keeps your training records while you work here.' } });
+  const adminToken = await env.stack.t.token(DEMO_TENANT_ID, env.stack.cast.admin.id, ['Tenant.Admin']);
+  const published = await env.stack.t.call('PUT', '/api/tenant/privacy-notice', { token: adminToken, body: { text: 'Contoso keeps your training records while you work here.' } });
   assert.equal(published.status, 200);
 
-  const { context, page, trouble } = await signedIn(stack.cast.learner.displayName as string);
+  const { context, page, trouble } = await signedIn(env.stack.cast.learner.displayName as string);
   await page.getByText(/privacy notice you have not accepted yet/).waitFor();
   await page.getByRole('heading', { name: 'My data & privacy', level: 2 }).waitFor();
   await page.getByText('Contoso keeps your training records while you work here.').waitFor();

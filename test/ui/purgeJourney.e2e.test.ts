@@ -1,9 +1,8 @@
 import assert from '../support/assert';
-import { afterAll, beforeAll, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { test } from '@jest/globals';
 import { DEMO_TENANT_ID } from '../../src/server/devstack/demo/demoSeed';
-import { focused, launchChromium, ScreenAlbum, tabTo, watchForTrouble } from './browserSession';
-import { startDemoStack, type DemoStack } from './demoStack';
+import { focused, tabTo, watchForTrouble } from './browserSession';
+import { onDemoStackInChromium } from './demoStack';
 
 /**
  * Purge in Chromium against the real stack, by keyboard only: the training manager finds the demo learner among
@@ -11,36 +10,21 @@ import { startDemoStack, type DemoStack } from './demoStack';
  * then the service holds nothing of the learner in that catalog. axe-core checks every screen on the way.
  */
 
-let stack: DemoStack;
-let browser: Browser;
-let baseUrl: string;
-const album = new ScreenAlbum('purge-screens');
-
-beforeAll(async () => {
-  stack = await startDemoStack();
-  baseUrl = await stack.t.service.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  console.log(album.summary('purge journey'));
-});
+const env = onDemoStackInChromium('purge-screens');
 
 test('a training manager purges a learner from the catalog by keyboard only, and nothing of the learner is left there', async () => {
-  const { learner, trainingManager } = stack.cast;
-  const managerToken = await stack.t.token(DEMO_TENANT_ID, trainingManager.id, ['Catalog.Manage']);
-  const learnerToken = await stack.t.token(DEMO_TENANT_ID, learner.id);
-  const [catalog] = (await stack.t.call('GET', '/api/catalogs', { token: managerToken })).body as Array<{ id: string; name: string }>;
-  const before = await stack.t.call('GET', '/api/me/training', { token: learnerToken });
+  const { learner, trainingManager } = env.stack.cast;
+  const managerToken = await env.stack.t.token(DEMO_TENANT_ID, trainingManager.id, ['Catalog.Manage']);
+  const learnerToken = await env.stack.t.token(DEMO_TENANT_ID, learner.id);
+  const [catalog] = (await env.stack.t.call('GET', '/api/catalogs', { token: managerToken })).body as Array<{ id: string; name: string }>;
+  const before = await env.stack.t.call('GET', '/api/me/training', { token: learnerToken });
   assert.ok(before.body.items.some((item: { catalogId: string }) => item.catalogId === catalog.id), 'the demo learner has training in the catalog');
 
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const trouble = watchForTrouble(page);
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${env.baseUrl}/`);
 
   await tabTo(page, `- button "Sign in as ${trainingManager.displayName}`);
   await page.keyboard.press('Enter');
@@ -48,7 +32,7 @@ test('a training manager purges a learner from the catalog by keyboard only, and
   await tabTo(page, '- link "Manage people"');
   await page.keyboard.press('Enter');
   await page.getByRole('table', { name: `People with records in ${catalog.name}` }).waitFor();
-  await album.shoot(page, '01-catalog-people');
+  await env.album.shoot(page, '01-catalog-people');
 
   await tabTo(page, '- searchbox "Search people in this catalog"');
   await page.keyboard.type(learner.displayName as string);
@@ -61,7 +45,7 @@ test('a training manager purges a learner from the catalog by keyboard only, and
   const dialog = page.getByRole('alertdialog', { name: `Purge ${learner.displayName}` });
   await dialog.getByText(/records? in all\./).waitFor();
   assert.match(await focused(page), new RegExp(`^- textbox "Type ${(learner.mail as string).replace(/[.]/g, '\\.')} to confirm"`), 'the confirmation field has the focus');
-  await album.shoot(page, '02-purge-preview');
+  await env.album.shoot(page, '02-purge-preview');
   const previewCounts = await dialog.getByRole('listitem').allTextContents();
   assert.ok(previewCounts.some((text) => /^Course enrolments: [1-9]/.test(text)), `the preview counts enrolments: ${previewCounts.join('; ')}`);
 
@@ -73,20 +57,20 @@ test('a training manager purges a learner from the catalog by keyboard only, and
   await page.keyboard.press('Enter');
 
   await dialog.getByText(/^Purged: \d+ records? removed\.$/).waitFor();
-  await album.shoot(page, '03-purge-done');
+  await env.album.shoot(page, '03-purge-done');
   await tabTo(page, '- button "Close"');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
   await page.getByText(`Nobody in this catalog matches “${learner.displayName}”.`).waitFor();
-  await album.shoot(page, '04-after-purge');
+  await env.album.shoot(page, '04-after-purge');
   assert.deepEqual(trouble, []);
   await context.close();
 
-  const after = await stack.t.call('GET', '/api/me/training', { token: learnerToken });
+  const after = await env.stack.t.call('GET', '/api/me/training', { token: learnerToken });
   assert.deepEqual(after.body.items.filter((item: { catalogId: string }) => item.catalogId === catalog.id), []);
-  const listed = await stack.t.call('GET', `/api/catalogs/${catalog.id}/learners?search=${encodeURIComponent(learner.mail as string)}`, { token: managerToken });
+  const listed = await env.stack.t.call('GET', `/api/catalogs/${catalog.id}/learners?search=${encodeURIComponent(learner.mail as string)}`, { token: managerToken });
   assert.deepEqual(listed.body.learners, []);
-  const audit = await stack.t.call('GET', `/api/tenant/audit?subject=${learner.id}`, { token: await stack.t.token(DEMO_TENANT_ID, stack.cast.admin.id, ['Tenant.Admin']) });
+  const audit = await env.stack.t.call('GET', `/api/tenant/audit?subject=${learner.id}`, { token: await env.stack.t.token(DEMO_TENANT_ID, env.stack.cast.admin.id, ['Tenant.Admin']) });
   assert.ok(audit.body.events.length >= 1, 'the purge is in the audit trail, found by the subject');
   assert.doesNotMatch(JSON.stringify(audit.body), new RegExp(`${learner.id}|${learner.mail}|${learner.displayName}`), 'and the trail names nobody');
 });
