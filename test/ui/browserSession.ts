@@ -61,13 +61,22 @@ export class ScreenAlbum {
   }
 }
 
-/** The focused element's accessibility snapshot, e.g. `- button "Purge…"`. */
+/**
+ * The focused element's accessibility snapshot, e.g. `- button "Purge…"`; '' while focus is on the body or has left
+ * the page (Tab past the last control moves it to the browser), where `:focus` matches nothing and would be waited for.
+ */
 export async function focused(page: Page): Promise<string> {
+  const onAControl = await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body);
+  if (!onAControl) return '';
   return (await page.locator(':focus').ariaSnapshot()).trim();
 }
 
-/** Presses Tab until the focused element's accessibility snapshot starts with `target`. */
+/**
+ * Presses Tab until the focused element's accessibility snapshot starts with `target`. Waits first for the page to
+ * hold a control at all: the app renders after `load`, and a Tab pressed before that goes nowhere.
+ */
 export async function tabTo(page: Page, target: string, most = 40): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#atrium-root :is(button, a[href], input)') !== null);
   let now = '';
   for (let presses = 0; presses < most; presses++) {
     await page.keyboard.press('Tab');
