@@ -22,10 +22,44 @@ import {
 import { courseSchema, courseSummarySchema, type Course, type CourseInput, type CourseSummary } from '../domain/course';
 import { catalogLearnerPageSchema, type CatalogLearner } from '../domain/privacy';
 import { catalogReportSchema, type CatalogReport } from '../domain/reports';
+import {
+  catalogManagersSchema,
+  directoryGroupsSchema,
+  directoryPeopleSchema,
+  groupAssignmentResultSchema,
+  ruleAssignmentPageSchema,
+  rulePreviewSchema,
+  type CatalogManager,
+  type DirectoryGroup,
+  type DirectoryPerson,
+  type GroupAssignmentResult,
+  type RuleAssignmentPage,
+  type RulePreview,
+} from '../domain/trainingAdmin';
 import type { DownloadedFile, IHttpPort } from './httpPort';
 import { parseApiResponse } from './parseApiResponse';
 
-export type { AssignmentRule, AssignmentRuleBody, AudienceGroup, CatalogLearner, CatalogReport, CatalogView, Course, CourseInput, CourseSummary, DownloadedFile, EnrolmentView, PlanView, RuleApplication };
+export type {
+  AssignmentRule,
+  AssignmentRuleBody,
+  AudienceGroup,
+  CatalogLearner,
+  CatalogManager,
+  CatalogReport,
+  CatalogView,
+  Course,
+  CourseInput,
+  CourseSummary,
+  DirectoryGroup,
+  DirectoryPerson,
+  DownloadedFile,
+  EnrolmentView,
+  GroupAssignmentResult,
+  PlanView,
+  RuleApplication,
+  RuleAssignmentPage,
+  RulePreview,
+};
 export type CatalogInput = Omit<CatalogBody, 'siteUrl'> & { siteUrl: string | null };
 export type PlanInput = PlanBody;
 export type ReportFormat = 'csv' | 'xlsx';
@@ -34,7 +68,14 @@ export type ReportFormat = 'csv' | 'xlsx';
 export interface ITrainingAdminApi {
   listCatalogs(): Promise<CatalogView[]>;
   createCatalog(input: CatalogInput): Promise<CatalogView>;
+  updateCatalog(catalogId: string, input: CatalogInput): Promise<CatalogView>;
+  listCatalogManagers(catalogId: string): Promise<CatalogManager[]>;
   addCatalogManager(catalogId: string, learnerId: string): Promise<void>;
+  removeCatalogManager(catalogId: string, learnerId: string): Promise<void>;
+  /** Current people of the whole directory whose name or mail starts with `search` (two characters or more). */
+  searchDirectoryPeople(search: string): Promise<DirectoryPerson[]>;
+  /** Entra ID groups whose display name starts with `search` (two characters or more). */
+  searchDirectoryGroups(search: string): Promise<DirectoryGroup[]>;
   getAudience(catalogId: string): Promise<AudienceGroup[]>;
   setAudience(catalogId: string, groups: CatalogAudienceBody['groups']): Promise<AudienceGroup[]>;
   /** People with records in the catalog whose name, mail or department contains `search` (the API has no directory-wide people search). */
@@ -44,10 +85,18 @@ export interface ITrainingAdminApi {
   createCourse(catalogId: string, input: CourseInput): Promise<Course>;
   updateCourse(courseId: string, input: CourseInput): Promise<Course>;
   assignCourse(courseId: string, learnerIds: string[], dueAt: string): Promise<EnrolmentView[]>;
+  assignCourseToGroup(courseId: string, groupId: string, dueAt: string): Promise<GroupAssignmentResult>;
   listPlans(catalogId: string): Promise<PlanView[]>;
   createPlan(catalogId: string, input: PlanInput): Promise<PlanView>;
+  updatePlan(planId: string, input: PlanInput): Promise<PlanView>;
   listRules(catalogId: string): Promise<AssignmentRule[]>;
+  /** Who the rule would assign if saved now; writes nothing. */
+  previewRule(catalogId: string, rule: AssignmentRuleBody): Promise<RulePreview>;
   createRule(catalogId: string, rule: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }>;
+  updateRule(ruleId: string, rule: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }>;
+  /** The rule goes; the enrolments it made stay with the people. */
+  deleteRule(ruleId: string): Promise<void>;
+  listRuleAssignments(ruleId: string, cursor?: string): Promise<RuleAssignmentPage>;
   getReport(catalogId: string): Promise<CatalogReport>;
   downloadReport(catalogId: string, format: ReportFormat): Promise<DownloadedFile>;
 }
@@ -71,8 +120,28 @@ export class TrainingAdminApiClient implements ITrainingAdminApi {
     return parseApiResponse(catalogSchema, await this.http.postJson('/api/catalogs', input), 'the new catalog');
   }
 
+  async updateCatalog(catalogId: string, input: CatalogInput): Promise<CatalogView> {
+    return parseApiResponse(catalogSchema, await this.http.putJson(`/api/catalogs/${id(catalogId)}`, input), 'the catalog');
+  }
+
+  async listCatalogManagers(catalogId: string): Promise<CatalogManager[]> {
+    return parseApiResponse(catalogManagersSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/managers`), 'the catalog managers').managers;
+  }
+
   async addCatalogManager(catalogId: string, learnerId: string): Promise<void> {
     await this.http.postJson(`/api/catalogs/${id(catalogId)}/managers`, { learnerId });
+  }
+
+  async removeCatalogManager(catalogId: string, learnerId: string): Promise<void> {
+    await this.http.deleteJson(`/api/catalogs/${id(catalogId)}/managers/${id(learnerId)}`);
+  }
+
+  async searchDirectoryPeople(search: string): Promise<DirectoryPerson[]> {
+    return parseApiResponse(directoryPeopleSchema, await this.http.getJson(`/api/directory/people?search=${encodeURIComponent(search.trim())}`), 'the people').people;
+  }
+
+  async searchDirectoryGroups(search: string): Promise<DirectoryGroup[]> {
+    return parseApiResponse(directoryGroupsSchema, await this.http.getJson(`/api/directory/groups?search=${encodeURIComponent(search.trim())}`), 'the groups').groups;
   }
 
   async getAudience(catalogId: string): Promise<AudienceGroup[]> {
@@ -108,6 +177,10 @@ export class TrainingAdminApiClient implements ITrainingAdminApi {
     return parseApiResponse(enrolmentListSchema, await this.http.postJson(`/api/courses/${id(courseId)}/assignments`, { learnerIds, dueAt }), 'the assignment');
   }
 
+  async assignCourseToGroup(courseId: string, groupId: string, dueAt: string): Promise<GroupAssignmentResult> {
+    return parseApiResponse(groupAssignmentResultSchema, await this.http.postJson(`/api/courses/${id(courseId)}/group-assignments`, { groupId, dueAt }), 'the assignment');
+  }
+
   async listPlans(catalogId: string): Promise<PlanView[]> {
     return parseApiResponse(planListSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/plans`), 'the training plans');
   }
@@ -116,12 +189,33 @@ export class TrainingAdminApiClient implements ITrainingAdminApi {
     return parseApiResponse(planSchema, await this.http.postJson(`/api/catalogs/${id(catalogId)}/plans`, input), 'the new training plan');
   }
 
+  async updatePlan(planId: string, input: PlanInput): Promise<PlanView> {
+    return parseApiResponse(planSchema, await this.http.putJson(`/api/plans/${id(planId)}`, input), 'the training plan');
+  }
+
   async listRules(catalogId: string): Promise<AssignmentRule[]> {
     return parseApiResponse(ruleListSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/rules`), 'the assignment rules');
   }
 
   async createRule(catalogId: string, rule: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }> {
     return parseApiResponse(createdAssignmentRuleSchema, await this.http.postJson(`/api/catalogs/${id(catalogId)}/rules`, rule), 'the new rule');
+  }
+
+  async previewRule(catalogId: string, rule: AssignmentRuleBody): Promise<RulePreview> {
+    return parseApiResponse(rulePreviewSchema, await this.http.postJson(`/api/catalogs/${id(catalogId)}/rules/preview`, rule), 'the rule preview');
+  }
+
+  async updateRule(ruleId: string, rule: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }> {
+    return parseApiResponse(createdAssignmentRuleSchema, await this.http.putJson(`/api/rules/${id(ruleId)}`, rule), 'the rule');
+  }
+
+  async deleteRule(ruleId: string): Promise<void> {
+    await this.http.deleteJson(`/api/rules/${id(ruleId)}`);
+  }
+
+  async listRuleAssignments(ruleId: string, cursor?: string): Promise<RuleAssignmentPage> {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    return parseApiResponse(ruleAssignmentPageSchema, await this.http.getJson(`/api/rules/${id(ruleId)}/assignments${query}`), 'the rule assignments');
   }
 
   async getReport(catalogId: string): Promise<CatalogReport> {

@@ -39,7 +39,7 @@ export const planBodySchema = z
   .strict();
 export type PlanBody = z.infer<typeof planBodySchema>;
 
-const dueAtSchema = z
+export const dueAtSchema = z
   .string()
   .datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-12-31T17:00:00Z' })
   .transform((v) => new Date(v).toISOString());
