@@ -148,11 +148,23 @@ describe('<OrganisationPage>', () => {
         return syncStatus(true);
       },
     });
-    const catalogs = { listCatalogs: async () => [{ id: 'c1', name: 'Fabrikam Learning', description: '', siteUrl: null, createdAt: '2026-11-25T10:00:00.000Z', canManage: true }] } as Pick<ITrainingAdminApi, 'listCatalogs'>;
+    const catalog = (id: string, name: string) => ({ id, name, description: '', siteUrl: null, createdAt: '2026-11-25T10:00:00.000Z', canManage: true });
+    const managers: Record<string, Array<{ id: string; displayName: string | null; mail: string | null; department: string | null }>> = {
+      c1: [
+        { id: 'm1', displayName: 'Adele Vance', mail: 'adele@fabrikam.example', department: 'HR' },
+        { id: 'm2', displayName: null, mail: 'lee@fabrikam.example', department: null },
+      ],
+      c2: [],
+    };
+    const catalogs: Pick<ITrainingAdminApi, 'listCatalogs' | 'listCatalogManagers'> = {
+      listCatalogs: async () => [catalog('c1', 'Fabrikam Learning'), catalog('c2', 'Safety')],
+      listCatalogManagers: async (catalogId) => managers[catalogId],
+    };
     render(<OrganisationPage api={api} catalogs={catalogs} onOpenTrainingAdmin={() => undefined} pollIntervalMs={0} locale="en-GB" />);
     expect(await screen.findByText('Switzerland North (Switzerland)')).toBeTruthy();
     expect(screen.getByText('Switzerland')).toBeTruthy();
-    expect(screen.getByText('Fabrikam Learning')).toBeTruthy();
+    expect(screen.getByText('Fabrikam Learning').closest('li')!.textContent).toBe('Fabrikam Learning: Adele Vance, lee@fabrikam.example');
+    expect(screen.getByText('Safety').closest('li')!.textContent).toBe('Safety: no managers appointed (tenant admins manage it)');
     expect((screen.getByRole('textbox', { name: 'API address' }) as HTMLInputElement).value).toBe('https://lms.example');
     expect((screen.getByRole('textbox', { name: 'API audience (resource)' }) as HTMLInputElement).value).toBe('api://atrium-lms');
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, TextField, mergeStyleSets, useTheme } from '@fluentui/react';
-import type { CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import type { CatalogManager, CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import type { ApiConnectionDetails, DirectorySyncStatusView, ITenantSetupApi, RegionSummary, TenantView } from '../../client/tenantSetupApi';
 import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
@@ -11,24 +11,31 @@ import { useDirectorySyncRun } from './useDirectorySyncRun';
 
 export interface OrganisationPageProps {
   api: ITenantSetupApi;
-  /** The catalogs of the organisation (tenant admins see them all). */
-  catalogs: Pick<ITrainingAdminApi, 'listCatalogs'>;
+  /** The catalogs of the organisation (tenant admins see them all) and their managers. */
+  catalogs: CatalogsApi;
   onOpenTrainingAdmin: () => void;
   pollIntervalMs?: number;
   locale?: string;
   onSignInAgain?: () => void;
 }
 
+type CatalogsApi = Pick<ITrainingAdminApi, 'listCatalogs' | 'listCatalogManagers'>;
+
 interface Organisation {
   tenant: TenantView;
   region: RegionSummary | null;
   sync: DirectorySyncStatusView;
-  catalogs: CatalogView[];
+  catalogs: Array<CatalogView & { managers: CatalogManager[] }>;
   connection: ApiConnectionDetails;
 }
 
-async function loadOrganisation(api: ITenantSetupApi, catalogsApi: Pick<ITrainingAdminApi, 'listCatalogs'>): Promise<Organisation> {
-  const [tenant, regions, sync, catalogs, connection] = await Promise.all([api.getTenant(), api.listRegions(), api.getDirectorySync(), catalogsApi.listCatalogs(), api.apiConnection()]);
+async function catalogsWithManagers(catalogsApi: CatalogsApi): Promise<Organisation['catalogs']> {
+  const catalogs = await catalogsApi.listCatalogs();
+  return Promise.all(catalogs.map(async (catalog) => ({ ...catalog, managers: await catalogsApi.listCatalogManagers(catalog.id) })));
+}
+
+async function loadOrganisation(api: ITenantSetupApi, catalogsApi: CatalogsApi): Promise<Organisation> {
+  const [tenant, regions, sync, catalogs, connection] = await Promise.all([api.getTenant(), api.listRegions(), api.getDirectorySync(), catalogsWithManagers(catalogsApi), api.apiConnection()]);
   return { tenant, region: regions.filter((r) => r.id === tenant.region)[0] ?? null, sync, catalogs, connection };
 }
 
@@ -113,7 +120,9 @@ export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdm
           ) : (
             <ul>
               {catalogs.map((c) => (
-                <li key={c.id}>{c.name}</li>
+                <li key={c.id}>
+                  <strong>{c.name}</strong>: {c.managers.length === 0 ? s.noManagers : c.managers.map((m) => m.displayName ?? m.mail ?? m.id).join(', ')}
+                </li>
               ))}
             </ul>
           )}

@@ -66,9 +66,10 @@ export const setupStrings = {
   syncLastError: (reason: string): string => `The last sync failed: ${reason}`,
   managersTitle: 'Catalogs and their managers',
   managersIntro:
-    'Training managers have the “Catalog.Manage” app role in Entra ID, or are appointed to a catalog in Training admin. Atrium does not list a catalog’s current managers yet.',
+    'Training managers have the “Catalog.Manage” app role in Entra ID, or are appointed to a catalog in Training admin. Tenant admins manage every catalog.',
+  noManagers: 'no managers appointed (tenant admins manage it)',
   noCatalogs: 'No catalogs yet. Create the first one in Training admin.',
-  openInTrainingAdmin: 'Appoint managers in Training admin',
+  openInTrainingAdmin: 'Appoint or remove managers in Training admin',
   connectionTitle: 'Connect the web parts',
   connectionIntro: 'Paste these into the property pane of an Atrium web part (or set them once as tenant properties AtriumLmsApiBaseUrl and AtriumLmsApiResource).',
   connectionAddress: 'API address',
