@@ -1,7 +1,8 @@
 import type { CatalogAudienceBody, CatalogBody } from '../../domain/api';
 import type { AudienceGroup, CatalogView } from '../../domain/apiResponses';
-import { forbidden, notFound } from '../../domain/errors';
+import { DomainError, forbidden, notFound } from '../../domain/errors';
 import { hasRole } from '../../domain/roles';
+import type { CatalogManager } from '../../domain/trainingAdmin';
 import type { CatalogsTable } from '../store/tenantSchema';
 import { canManageCatalog, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { newId, type UseCaseContext } from './useCaseContext';
@@ -128,4 +129,52 @@ export async function addCatalogManager(ctx: UseCaseContext, catalogId: string, 
       .values({ tenant_id: ctx.principal.tenantId, catalog_id: catalogId, learner_id: learnerId, added_at: ctx.now.toISOString() })
       .execute();
   });
+}
+
+/** Replaces a catalog's name, description and SharePoint site (its managers, tenant admins). */
+export async function updateCatalog(ctx: UseCaseContext, catalogId: string, body: CatalogBody): Promise<CatalogView> {
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  await ctx.db
+    .updateTable('catalogs')
+    .set({ name: body.name, description: body.description, site_url: body.siteUrl })
+    .where('tenant_id', '=', ctx.principal.tenantId)
+    .where('id', '=', catalogId)
+    .execute();
+  return getCatalog(ctx, catalogId);
+}
+
+/**
+ * The people appointed to manage the catalog, by display name. Departed or restricted people are listed too:
+ * they still hold the role until a tenant admin removes them, and this list is where that is seen and done.
+ */
+export async function listCatalogManagers(ctx: UseCaseContext, catalogId: string): Promise<CatalogManager[]> {
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  const rows = await ctx.db
+    .selectFrom('catalog_managers as cm')
+    .leftJoin('learners as l', (join) => join.onRef('l.tenant_id', '=', 'cm.tenant_id').onRef('l.learner_id', '=', 'cm.learner_id'))
+    .select(['cm.learner_id', 'l.display_name', 'l.mail', 'l.department'])
+    .where('cm.tenant_id', '=', ctx.principal.tenantId)
+    .where('cm.catalog_id', '=', catalogId)
+    .orderBy('l.display_name')
+    .orderBy('cm.learner_id')
+    .execute();
+  return rows.map((r) => ({ id: r.learner_id, displayName: r.display_name ?? null, mail: r.mail ?? null, department: r.department ?? null }));
+}
+
+/**
+ * Removes a catalog manager (tenant admins, as appointing). The last one may go too: tenant admins manage
+ * every catalog, so none is ever left without a manager.
+ */
+export async function removeCatalogManager(ctx: UseCaseContext, catalogId: string, learnerId: string): Promise<void> {
+  await getCatalog(ctx, catalogId);
+  if (!hasRole(ctx.principal.roles, 'Tenant.Admin')) throw forbidden('only a tenant admin removes catalog managers');
+  const removed = await ctx.db
+    .deleteFrom('catalog_managers')
+    .where('tenant_id', '=', ctx.principal.tenantId)
+    .where('catalog_id', '=', catalogId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) throw new DomainError('not-found', 'that person is not a manager of this catalog');
 }

@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import type { PlanBody } from '../../domain/api';
 import type { PlanView } from '../../domain/apiResponses';
-import { invalid, notFound } from '../../domain/errors';
-import { isInCatalogAudience, requireCatalogManager } from './catalogAccess';
+import { forbidden, invalid, notFound } from '../../domain/errors';
+import type { TenantDatabase, TrainingPlansTable } from '../store/tenantSchema';
+import { canManageCatalog, isInCatalogAudience, requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { upsertEnrolment } from './enrolments';
 import { lockingReads } from '../store/rowLocks';
@@ -9,34 +11,73 @@ import { completePlanIfDone } from './progress';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
 
+/** A plan's courses must be courses of its catalog; a published plan may hold published courses only. */
+async function requirePlanCourses(trx: Transaction<TenantDatabase>, tenantId: string, catalogId: string, body: PlanBody): Promise<void> {
+  const courses = await trx
+    .selectFrom('courses')
+    .select(['id', 'status'])
+    .where('tenant_id', '=', tenantId)
+    .where('catalog_id', '=', catalogId)
+    .where('id', 'in', body.courseIds)
+    .execute();
+  const found = new Set(courses.map((c) => c.id));
+  const missing = body.courseIds.filter((c) => !found.has(c));
+  if (missing.length > 0) throw invalid(`these courses are not in this catalog: ${missing.join(', ')}`);
+  if (body.status === 'published' && courses.some((c) => c.status !== 'published')) {
+    throw invalid('a published plan can only contain published courses');
+  }
+}
+
+async function insertPlanCourses(trx: Transaction<TenantDatabase>, tenantId: string, planId: string, courseIds: readonly string[]): Promise<void> {
+  await trx
+    .insertInto('training_plan_courses')
+    .values(courseIds.map((courseId, index) => ({ tenant_id: tenantId, plan_id: planId, course_id: courseId, position: index + 1 })))
+    .execute();
+}
+
 export async function createPlan(ctx: UseCaseContext, catalogId: string, body: PlanBody): Promise<PlanView> {
   await getCatalog(ctx, catalogId);
   await requireCatalogManager(ctx.db, ctx.principal, catalogId);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    const courses = await trx
-      .selectFrom('courses')
-      .select(['id', 'status'])
-      .where('tenant_id', '=', ctx.principal.tenantId)
-      .where('catalog_id', '=', catalogId)
-      .where('id', 'in', body.courseIds)
-      .execute();
-    const found = new Set(courses.map((c) => c.id));
-    const missing = body.courseIds.filter((c) => !found.has(c));
-    if (missing.length > 0) throw invalid(`these courses are not in this catalog: ${missing.join(', ')}`);
-    if (body.status === 'published' && courses.some((c) => c.status !== 'published')) {
-      throw invalid('a published plan can only contain published courses');
-    }
+    await requirePlanCourses(trx, ctx.principal.tenantId, catalogId, body);
     await trx
       .insertInto('training_plans')
       .values({ id, tenant_id: ctx.principal.tenantId, catalog_id: catalogId, title: body.title, summary: body.summary, status: body.status, created_at: ctx.now.toISOString() })
       .execute();
-    await trx
-      .insertInto('training_plan_courses')
-      .values(body.courseIds.map((courseId, index) => ({ tenant_id: ctx.principal.tenantId, plan_id: id, course_id: courseId, position: index + 1 })))
-      .execute();
+    await insertPlanCourses(trx, ctx.principal.tenantId, id, body.courseIds);
   });
   return { id, catalogId, title: body.title, summary: body.summary, status: body.status, courseIds: body.courseIds };
+}
+
+/** The plan, for one who may change it; 404 for those who may not even see it (a draft, outside the audience). */
+async function loadPlanToManage(ctx: UseCaseContext, planId: string): Promise<TrainingPlansTable> {
+  const plan = await ctx.db.selectFrom('training_plans').selectAll().where('tenant_id', '=', ctx.principal.tenantId).where('id', '=', planId).executeTakeFirst();
+  if (!plan) throw notFound('training plan');
+  if (await canManageCatalog(ctx.db, ctx.principal, plan.catalog_id)) return plan;
+  if (plan.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, plan.catalog_id))) throw notFound('training plan');
+  throw forbidden('only a manager of this catalog (or a tenant admin) can change its training plans');
+}
+
+/**
+ * Replaces a plan's title, summary, courses (in order) and status. Plan enrolments and course enrolments stay
+ * as they are: a course taken out of the plan keeps its enrolments (they are the people's records).
+ */
+export async function updatePlan(ctx: UseCaseContext, planId: string, body: PlanBody): Promise<PlanView> {
+  const plan = await loadPlanToManage(ctx, planId);
+  const tenantId = ctx.principal.tenantId;
+  await ctx.db.transaction().execute(async (trx) => {
+    await requirePlanCourses(trx, tenantId, plan.catalog_id, body);
+    await trx
+      .updateTable('training_plans')
+      .set({ title: body.title, summary: body.summary, status: body.status })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', planId)
+      .execute();
+    await trx.deleteFrom('training_plan_courses').where('tenant_id', '=', tenantId).where('plan_id', '=', planId).execute();
+    await insertPlanCourses(trx, tenantId, planId, body.courseIds);
+  });
+  return { id: planId, catalogId: plan.catalog_id, title: body.title, summary: body.summary, status: body.status, courseIds: body.courseIds };
 }
 
 export async function listPlans(ctx: UseCaseContext, catalogId: string): Promise<PlanView[]> {

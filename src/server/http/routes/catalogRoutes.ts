@@ -1,13 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignmentBodySchema, catalogAudienceBodySchema, catalogBodySchema, catalogManagerBodySchema, courseBodySchema, idParams, planBodySchema } from '../../../domain/api';
+import { assignmentBodySchema, catalogAudienceBodySchema, catalogBodySchema, catalogManagerBodySchema, courseBodySchema, emptyBodySchema, idParams, planBodySchema } from '../../../domain/api';
 import { catalogAudienceSchema, catalogListSchema, catalogSchema, enrolmentListSchema, planListSchema, planSchema } from '../../../domain/apiResponses';
 import { courseForLearnerSchema, courseSchema, courseSummarySchema } from '../../../domain/course';
-import { addCatalogManager, createCatalog, getCatalog, getCatalogAudience, listCatalogs, setCatalogAudience } from '../../training/catalogs';
+import { catalogManagersSchema } from '../../../domain/trainingAdmin';
+import {
+  addCatalogManager,
+  createCatalog,
+  getCatalog,
+  getCatalogAudience,
+  listCatalogManagers,
+  listCatalogs,
+  removeCatalogManager,
+  setCatalogAudience,
+  updateCatalog,
+} from '../../training/catalogs';
 import { createCourse, getCourse, listCourses, updateCourse } from '../../training/courses';
 import { assignCourse } from '../../training/enrolments';
-import { createPlan, listPlans } from '../../training/plans';
+import { createPlan, listPlans, updatePlan } from '../../training/plans';
 import { noContent, responses, withBody, withIds } from '../documentedResponses';
 import { inTenant, principalOf, type RouteContext } from '../tenantScope';
 
@@ -15,6 +26,8 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
   const app = server.withTypeProvider<ZodTypeProvider>();
   const catalogParams = idParams('catalogId');
   const courseParams = idParams('courseId');
+  const managerParams = idParams('catalogId', 'learnerId');
+  const planParams = idParams('planId');
 
   app.get('/api/catalogs', { schema: { tags: ['catalogs'], summary: 'The catalogs of your organisation', response: responses({ 200: catalogListSchema }) } }, async (request) =>
     inTenant(request, route, (ctx) => listCatalogs(ctx)),
@@ -30,6 +43,33 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
     inTenant(request, route, (ctx) => getCatalog(ctx, request.params.catalogId)),
   );
 
+  app.put(
+    '/api/catalogs/:catalogId',
+    {
+      schema: {
+        tags: ['catalogs'],
+        summary: "Change a catalog's name, description and SharePoint site (its catalog managers, Tenant.Admin)",
+        params: catalogParams,
+        body: catalogBodySchema,
+        response: responses({ 200: catalogSchema }, ...withIds, ...withBody),
+      },
+    },
+    async (request) => inTenant(request, route, (ctx) => updateCatalog(ctx, request.params.catalogId, request.body)),
+  );
+
+  app.get(
+    '/api/catalogs/:catalogId/managers',
+    {
+      schema: {
+        tags: ['catalogs'],
+        summary: "The catalog's managers, departed or restricted people included while they hold the role (its catalog managers, Tenant.Admin)",
+        params: catalogParams,
+        response: responses({ 200: catalogManagersSchema }, ...withIds),
+      },
+    },
+    async (request) => ({ managers: await inTenant(request, route, (ctx) => listCatalogManagers(ctx, request.params.catalogId)) }),
+  );
+
   app.post(
     '/api/catalogs/:catalogId/managers',
     {
@@ -43,6 +83,23 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
     },
     async (request, reply) => {
       await inTenant(request, route, (ctx) => addCatalogManager(ctx, request.params.catalogId, request.body.learnerId));
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/catalogs/:catalogId/managers/:learnerId',
+    {
+      schema: {
+        tags: ['catalogs'],
+        summary: 'Remove a catalog manager (Tenant.Admin); the last one may go, tenant admins manage every catalog',
+        params: managerParams,
+        body: emptyBodySchema,
+        response: responses({ 204: noContent('The person no longer manages the catalog') }, ...withIds, ...withBody),
+      },
+    },
+    async (request, reply) => {
+      await inTenant(request, route, (ctx) => removeCatalogManager(ctx, request.params.catalogId, request.params.learnerId));
       return reply.code(204).send();
     },
   );
@@ -112,5 +169,20 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
     '/api/catalogs/:catalogId/plans',
     { schema: { tags: ['plans'], summary: 'Create a training plan (catalog managers)', params: catalogParams, body: planBodySchema, response: responses({ 201: planSchema }, ...withIds, ...withBody) } },
     async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createPlan(ctx, request.params.catalogId, request.body))),
+  );
+
+  app.put(
+    '/api/plans/:planId',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          "Replace a training plan's title, summary, courses in order and status (catalog managers). Enrolled people keep their plan and course enrolments; a course taken out of the plan keeps its enrolments, a course added is enrolled in when they enrol in the plan again",
+        params: planParams,
+        body: planBodySchema,
+        response: responses({ 200: planSchema }, ...withIds, ...withBody),
+      },
+    },
+    async (request) => inTenant(request, route, (ctx) => updatePlan(ctx, request.params.planId, request.body)),
   );
 }
