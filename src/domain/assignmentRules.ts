@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { guidSchema } from './ids';
 import type { LearnerIdentity } from './identity';
+import { trainingState, type EnrolmentFacts } from './myTraining';
 import { countSchema, recordIdSchema } from './responseFields';
+import type { RULE_ASSIGNMENT_STATUSES } from './trainingAdmin';
 
 /**
  * Mandatory training by directory attributes, e.g. "everyone in Sales in Oslo completes
@@ -48,7 +50,7 @@ export type RuleApplication = z.infer<typeof ruleApplicationSchema>;
 
 export const createdAssignmentRuleSchema = z
   .object({ rule: assignmentRuleSchema, applied: ruleApplicationSchema })
-  .describe('The new rule, and what applying it to everyone changed');
+  .describe('The rule as saved, and what applying it to everyone changed');
 
 type Attributes = Pick<LearnerIdentity, 'department' | 'jobTitle' | 'officeLocation' | 'country' | 'city'>;
 
@@ -105,4 +107,29 @@ export function planRuleAssignments(
     }
   }
   return plan;
+}
+
+export type RuleAssignmentStatus = (typeof RULE_ASSIGNMENT_STATUSES)[number];
+
+/** A rule's enrolment as its assignment list shows it: my training's state, with "due soon" read as started or not. */
+export function ruleAssignmentStatus(enrolment: EnrolmentFacts, now: Date): RuleAssignmentStatus {
+  const state = trainingState(enrolment, now);
+  if (state !== 'due-soon') return state;
+  return enrolment.startedAt ? 'in-progress' : 'not-started';
+}
+
+/** By display name (people without one last), then id: the order of a rule's preview sample. */
+export function byDisplayName(a: { id: string; displayName: string | null }, b: { id: string; displayName: string | null }): number {
+  if (a.displayName !== b.displayName) {
+    if (a.displayName === null) return 1;
+    if (b.displayName === null) return -1;
+    const byName = a.displayName.localeCompare(b.displayName);
+    if (byName !== 0) return byName;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The first `limit` of two lists by display name: keeps a preview's sample small while people are read in batches. */
+export function firstByDisplayName<T extends { id: string; displayName: string | null }>(kept: readonly T[], more: readonly T[], limit: number): T[] {
+  return [...kept, ...more].sort(byDisplayName).slice(0, limit);
 }

@@ -89,7 +89,10 @@ export const ruleAssignmentPageSchema = z
   .describe('The enrolments a rule made, 100 a page by display name; `total` counts them all');
 export type RuleAssignmentPage = z.infer<typeof ruleAssignmentPageSchema>;
 
-export const ruleAssignmentQuerySchema = z.object({ cursor: z.string().max(200).optional() }).strict();
+/** The cursor carries the last row's display name (up to 256 characters), hence room for a few KB. */
+export const ruleAssignmentQuerySchema = z
+  .object({ cursor: z.string().max(4096).optional().describe('opaque: the nextCursor of the previous page') })
+  .strict();
 
 // --- assigning a course to an Entra ID group -------------------------------------------------------------------
 

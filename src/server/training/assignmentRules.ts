@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { planRuleAssignments, ruleCriteriaSchema, type AssignmentRule, type AssignmentRuleBody, type RuleApplication } from '../../domain/assignmentRules';
-import { invalid } from '../../domain/errors';
+import { invalid, notFound } from '../../domain/errors';
 import { restrictedLearnerIds } from '../privacy/restrictedLearners';
-import type { TenantDatabase } from '../store/tenantSchema';
+import type { AssignmentRulesTable, TenantDatabase } from '../store/tenantSchema';
 import { requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import { loadCourse } from './courses';
@@ -13,18 +13,22 @@ export type { RuleApplication } from '../../domain/assignmentRules';
 
 const DAY_MS = 86_400_000;
 
-async function loadRules(db: Kysely<TenantDatabase>, tenantId: string, catalogId?: string): Promise<AssignmentRule[]> {
-  let query = db.selectFrom('assignment_rules').selectAll().where('tenant_id', '=', tenantId);
-  if (catalogId) query = query.where('catalog_id', '=', catalogId);
-  const rows = await query.orderBy('created_at').execute();
-  return rows.map((r) => ({
+function toRule(r: AssignmentRulesTable): AssignmentRule {
+  return {
     id: r.id,
     catalogId: r.catalog_id,
     courseId: r.course_id,
     name: r.name,
     criteria: ruleCriteriaSchema.parse(JSON.parse(r.criteria_json)),
     dueWithinDays: r.due_within_days,
-  }));
+  };
+}
+
+async function loadRules(db: Kysely<TenantDatabase>, tenantId: string, catalogId?: string): Promise<AssignmentRule[]> {
+  let query = db.selectFrom('assignment_rules').selectAll().where('tenant_id', '=', tenantId);
+  if (catalogId) query = query.where('catalog_id', '=', catalogId);
+  const rows = await query.orderBy('created_at').execute();
+  return rows.map(toRule);
 }
 
 /**
@@ -32,7 +36,16 @@ async function loadRules(db: Kysely<TenantDatabase>, tenantId: string, catalogId
  * everyone. New matches are enrolled with a due date; people who stop matching keep their records, marked.
  */
 export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId: string, now: Date, learnerIds?: readonly string[]): Promise<RuleApplication> {
-  const rules = await loadRules(db, tenantId);
+  return applyRules(db, tenantId, now, await loadRules(db, tenantId), learnerIds);
+}
+
+async function applyRules(
+  db: Kysely<TenantDatabase>,
+  tenantId: string,
+  now: Date,
+  rules: readonly AssignmentRule[],
+  learnerIds?: readonly string[],
+): Promise<RuleApplication> {
   const result: RuleApplication = { assigned: 0, unmatched: 0, rematched: 0 };
   if (rules.length === 0 || learnerIds?.length === 0) return result;
   const at = now.toISOString();
@@ -100,12 +113,30 @@ export async function applyAssignmentRules(db: Kysely<TenantDatabase>, tenantId:
   return result;
 }
 
-export async function createAssignmentRule(ctx: UseCaseContext, catalogId: string, body: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }> {
+/**
+ * What every change to a catalog's rules checks: the catalog is visible, the caller manages it, and the course is a
+ * published course of that catalog.
+ */
+export async function requireRuleCourse(ctx: UseCaseContext, catalogId: string, courseId: string): Promise<void> {
   await getCatalog(ctx, catalogId);
   await requireCatalogManager(ctx.db, ctx.principal, catalogId);
-  const course = await loadCourse(ctx, body.courseId);
+  const course = await loadCourse(ctx, courseId);
   if (course.catalogId !== catalogId) throw invalid('the course is not in this catalog');
   if (course.status !== 'published') throw invalid('only a published course can be assigned by a rule');
+}
+
+/** A rule of the caller's tenant, in a catalog they manage: unknown (or another tenant's) is a 404, not managed a 403. */
+export async function loadManagedRule(ctx: UseCaseContext, ruleId: string): Promise<AssignmentRule> {
+  const row = await ctx.db.selectFrom('assignment_rules').selectAll().where('tenant_id', '=', ctx.principal.tenantId).where('id', '=', ruleId).executeTakeFirst();
+  if (!row) throw notFound('rule');
+  await getCatalog(ctx, row.catalog_id);
+  await requireCatalogManager(ctx.db, ctx.principal, row.catalog_id);
+  return toRule(row);
+}
+
+/** Saves a rule and applies it to everyone (the other rules are left as they are). */
+export async function createAssignmentRule(ctx: UseCaseContext, catalogId: string, body: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }> {
+  await requireRuleCourse(ctx, catalogId, body.courseId);
   const rule: AssignmentRule = { id: newId(), catalogId, courseId: body.courseId, name: body.name, criteria: body.criteria, dueWithinDays: body.dueWithinDays };
   await ctx.db
     .insertInto('assignment_rules')
@@ -120,8 +151,39 @@ export async function createAssignmentRule(ctx: UseCaseContext, catalogId: strin
       created_at: ctx.now.toISOString(),
     })
     .execute();
-  const applied = await applyAssignmentRules(ctx.db, ctx.principal.tenantId, ctx.now);
+  const applied = await applyRules(ctx.db, ctx.principal.tenantId, ctx.now, [rule]);
   return { rule, applied };
+}
+
+/**
+ * Changes a rule and applies it again: new matches are assigned, people who stop matching keep their records, marked.
+ * Due dates already given stay. A rule moved to another course lets go of the enrolments it made in the old one
+ * (they stay with the people, as when a rule is deleted) and assigns the new course to everyone it matches.
+ */
+export async function updateAssignmentRule(ctx: UseCaseContext, ruleId: string, body: AssignmentRuleBody): Promise<{ rule: AssignmentRule; applied: RuleApplication }> {
+  const before = await loadManagedRule(ctx, ruleId);
+  await requireRuleCourse(ctx, before.catalogId, body.courseId);
+  const rule: AssignmentRule = { ...before, courseId: body.courseId, name: body.name, criteria: body.criteria, dueWithinDays: body.dueWithinDays };
+  await ctx.db.transaction().execute(async (trx) => {
+    if (rule.courseId !== before.courseId) await trx.deleteFrom('rule_assignments').where('tenant_id', '=', ctx.principal.tenantId).where('rule_id', '=', ruleId).execute();
+    await trx
+      .updateTable('assignment_rules')
+      .set({ course_id: rule.courseId, name: rule.name, criteria_json: JSON.stringify(rule.criteria), due_within_days: rule.dueWithinDays })
+      .where('tenant_id', '=', ctx.principal.tenantId)
+      .where('id', '=', ruleId)
+      .execute();
+  });
+  const applied = await applyRules(ctx.db, ctx.principal.tenantId, ctx.now, [rule]);
+  return { rule, applied };
+}
+
+/** The rule and its record of whom it assigned go; the enrolments it made stay with the people (their training records). */
+export async function deleteAssignmentRule(ctx: UseCaseContext, ruleId: string): Promise<void> {
+  await loadManagedRule(ctx, ruleId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('rule_assignments').where('tenant_id', '=', ctx.principal.tenantId).where('rule_id', '=', ruleId).execute();
+    await trx.deleteFrom('assignment_rules').where('tenant_id', '=', ctx.principal.tenantId).where('id', '=', ruleId).execute();
+  });
 }
 
 export async function listAssignmentRules(ctx: UseCaseContext, catalogId: string): Promise<AssignmentRule[]> {

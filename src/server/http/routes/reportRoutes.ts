@@ -1,38 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParams } from '../../../domain/api';
 import { myTeamSchema } from '../../../domain/apiResponses';
-import { assignmentRuleBodySchema, assignmentRuleSchema, createdAssignmentRuleSchema } from '../../../domain/assignmentRules';
 import { catalogReportSchema } from '../../../domain/reports';
-import { createAssignmentRule, listAssignmentRules } from '../../training/assignmentRules';
 import { myTeamTraining } from '../../training/myTraining';
 import { catalogReport, catalogReportCsv, catalogReportXlsx } from '../../training/reports';
-import { fileResponse, responses, withBody, withIds } from '../documentedResponses';
+import { fileResponse, responses, withIds } from '../documentedResponses';
 import { inTenant, type RouteContext } from '../tenantScope';
 
-/** Mandatory-training rules, training reports for catalog managers, and the line manager's team view. */
+/** Training reports for catalog managers, and the line manager's team view. */
 export function registerReportRoutes(server: FastifyInstance, route: RouteContext): void {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const catalogParams = idParams('catalogId');
-
-  app.get('/api/catalogs/:catalogId/rules', { schema: { tags: ['rules'], summary: 'Mandatory assignment rules (catalog managers)', params: catalogParams, response: responses({ 200: z.array(assignmentRuleSchema).describe('The rules of the catalog, oldest first') }, ...withIds) } }, async (request) =>
-    inTenant(request, route, (ctx) => listAssignmentRules(ctx, request.params.catalogId)),
-  );
-
-  app.post(
-    '/api/catalogs/:catalogId/rules',
-    {
-      schema: {
-        tags: ['rules'],
-        summary: 'Assign a course to everyone matching department / job title / office / country / city, due within N days',
-        params: catalogParams,
-        body: assignmentRuleBodySchema,
-        response: responses({ 201: createdAssignmentRuleSchema }, ...withIds, ...withBody),
-      },
-    },
-    async (request, reply) => reply.code(201).send(await inTenant(request, route, (ctx) => createAssignmentRule(ctx, request.params.catalogId, request.body))),
-  );
 
   app.get(
     '/api/catalogs/:catalogId/reports',
