@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   tenant_not_onboarded: 403,
   not_in_directory: 403,
   not_found: 404,
+  group_not_found: 404,
   request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,

@@ -128,6 +128,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     onboardingWaitMs: overrides.onboardingWaitMs,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     allowedOrigins: config.cors.allowedOrigins,
+    graphDirectoryFor: graph ? directoryFor : null,
   });
 
   const retention = new RetentionScheduler(tenancy, new JobLeases(catalogDb), purges, overrides.clock);

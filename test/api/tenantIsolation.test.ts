@@ -16,16 +16,21 @@ const subjectA = randomUUID();
 let erasureRequestA: string;
 /** A purge in A's catalog, of a person of A who enrolled for it. */
 let purgeA: string;
+/** An assignment rule in A's catalog (it matches nobody of A). */
+let ruleA: string;
 const a = {} as { catalogId: string; courseId: string; lessonId: string; planId: string; enrolmentId: string; certificateId: string; code: string };
 let adminA: string;
 let learnerTokenA: string;
 let powerB: string;
 let sameOidB: string;
 let powerBId: string;
+/** A's admin, a manager of A's catalog (they created it with Catalog.Manage). */
+let managerIdA: string;
 
 beforeAll(async () => {
   t = await startTestService();
   const adminAId = await t.onboard(tenantA, 'westeurope');
+  managerIdA = adminAId;
   await t.onboard(tenantB, 'westeurope');
   adminA = await t.token(tenantA, adminAId, ['Tenant.Admin', 'Catalog.Manage']);
   learnerTokenA = await t.token(tenantA, learnerA);
@@ -46,6 +51,9 @@ beforeAll(async () => {
   const plan = await t.call('POST', `/api/catalogs/${a.catalogId}/plans`, { token: adminA, body: { title: 'A plan', courseIds: [a.courseId], status: 'published' } });
   assert.equal(plan.status, 201);
   a.planId = plan.body.id;
+  const rule = await t.call('POST', `/api/catalogs/${a.catalogId}/rules`, { token: adminA, body: { name: 'A rule', courseId: a.courseId, criteria: { department: ['Sales'] }, dueWithinDays: 30 } });
+  assert.equal(rule.status, 201);
+  ruleA = rule.body.rule.id;
   const enrol = await t.call('POST', `/api/courses/${a.courseId}/enrolments`, { token: learnerTokenA });
   assert.equal(enrol.status, 201);
   a.enrolmentId = enrol.body.id;
@@ -81,7 +89,10 @@ const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 /** One case per id-taking operation; the test below fails when the API gains one that is not listed here. */
 const cases: Record<string, IsolationCase> = {
   'GET /api/catalogs/:catalogId': { url: () => `/api/catalogs/${a.catalogId}` },
+  'PUT /api/catalogs/:catalogId': { url: () => `/api/catalogs/${a.catalogId}`, body: () => ({ name: 'Renamed by B' }) },
+  'GET /api/catalogs/:catalogId/managers': { url: () => `/api/catalogs/${a.catalogId}/managers` },
   'POST /api/catalogs/:catalogId/managers': { url: () => `/api/catalogs/${a.catalogId}/managers`, body: () => ({ learnerId: powerBId }) },
+  'DELETE /api/catalogs/:catalogId/managers/:learnerId': { url: () => `/api/catalogs/${a.catalogId}/managers/${managerIdA}` },
   'GET /api/catalogs/:catalogId/audience': { url: () => `/api/catalogs/${a.catalogId}/audience` },
   'PUT /api/catalogs/:catalogId/audience': { url: () => `/api/catalogs/${a.catalogId}/audience`, body: () => ({ groups: [{ id: randomUUID(), displayName: 'B group' }] }) },
   'GET /api/catalogs/:catalogId/courses': { url: () => `/api/catalogs/${a.catalogId}/courses` },
@@ -97,8 +108,13 @@ const cases: Record<string, IsolationCase> = {
     url: () => `/api/courses/${a.courseId}/assignments`,
     body: () => ({ learnerIds: [powerBId, learnerA], dueAt: future() }),
   },
+  'POST /api/courses/:courseId/group-assignments': {
+    url: () => `/api/courses/${a.courseId}/group-assignments`,
+    body: () => ({ groupId: randomUUID(), dueAt: future() }),
+  },
   'POST /api/courses/:courseId/enrolments': { url: () => `/api/courses/${a.courseId}/enrolments` },
   'POST /api/plans/:planId/enrolments': { url: () => `/api/plans/${a.planId}/enrolments` },
+  'PUT /api/plans/:planId': { url: () => `/api/plans/${a.planId}`, body: () => ({ title: 'Overwritten by B', courseIds: [a.courseId], status: 'published' }) },
   'GET /api/enrolments/:enrolmentId': { url: () => `/api/enrolments/${a.enrolmentId}` },
   'POST /api/enrolments/:enrolmentId/progress': {
     url: () => `/api/enrolments/${a.enrolmentId}/progress`,
@@ -110,6 +126,16 @@ const cases: Record<string, IsolationCase> = {
     url: () => `/api/catalogs/${a.catalogId}/rules`,
     body: () => ({ name: 'Planted by B', courseId: a.courseId, criteria: { department: ['Sales'] }, dueWithinDays: 30 }),
   },
+  'POST /api/catalogs/:catalogId/rules/preview': {
+    url: () => `/api/catalogs/${a.catalogId}/rules/preview`,
+    body: () => ({ name: 'Probe by B', courseId: a.courseId, criteria: { department: ['Sales'] }, dueWithinDays: 30 }),
+  },
+  'PUT /api/rules/:ruleId': {
+    url: () => `/api/rules/${ruleA}`,
+    body: () => ({ name: 'Overwritten by B', courseId: a.courseId, criteria: { department: ['Sales'] }, dueWithinDays: 30 }),
+  },
+  'DELETE /api/rules/:ruleId': { url: () => `/api/rules/${ruleA}` },
+  'GET /api/rules/:ruleId/assignments': { url: () => `/api/rules/${ruleA}/assignments` },
   'GET /api/catalogs/:catalogId/reports': { url: () => `/api/catalogs/${a.catalogId}/reports` },
   'GET /api/catalogs/:catalogId/reports/enrolments.csv': { url: () => `/api/catalogs/${a.catalogId}/reports/enrolments.csv` },
   'GET /api/catalogs/:catalogId/reports/enrolments.xlsx': { url: () => `/api/catalogs/${a.catalogId}/reports/enrolments.xlsx` },
@@ -194,7 +220,7 @@ describe("tenant B cannot reach tenant A's records", () => {
     assert.equal(tenant.body.tenantId, tenantB);
 
     const everythingB = JSON.stringify(await tenantSnapshot(t, tenantB));
-    for (const id of [tenantA, a.catalogId, a.courseId, a.lessonId, a.planId, a.enrolmentId, a.certificateId, a.code]) {
+    for (const id of [tenantA, a.catalogId, a.courseId, a.lessonId, a.planId, a.enrolmentId, a.certificateId, a.code, ruleA]) {
       assert.ok(!everythingB.includes(id), `B's database holds nothing of A (${id})`);
     }
   });

@@ -29,6 +29,7 @@ const s = {} as {
   enrolmentId: string;
   quizlessEnrolmentId: string;
   erasureRequestId: string;
+  ruleId: string;
   /** People of the tenant whom the purge and erasure cases remove: nobody another case needs. */
   leaverId: string;
   erasedId: string;
@@ -64,7 +65,8 @@ beforeAll(async () => {
   assert.equal((await t.call('POST', `/api/courses/${s.quizlessCourseId}/enrolments`, { token: await t.token(tenantId, s.leaverId) })).status, 201);
   s.erasedId = randomUUID();
   assert.equal((await t.call('GET', '/api/me', { token: await t.token(tenantId, s.erasedId) })).status, 200);
-  assert.ok(s.enrolmentId && s.quizlessEnrolmentId && s.planId && s.draftCourseId && s.erasureRequestId);
+  s.ruleId = (await t.call('POST', `/api/catalogs/${s.catalogId}/rules`, { token: admin, body: { name: 'Legal', courseId: s.quizlessCourseId, criteria: { department: ['Legal'] }, dueWithinDays: 30 } })).body.rule.id;
+  assert.ok(s.enrolmentId && s.quizlessEnrolmentId && s.planId && s.draftCourseId && s.erasureRequestId && s.ruleId);
 });
 afterAll(() => t.close());
 
@@ -131,6 +133,15 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     required: 'name',
     successStatus: 201,
   },
+  'PUT /api/catalogs/:catalogId': {
+    token: () => admin,
+    url: (id = s.otherCatalogId) => `/api/catalogs/${id}`,
+    valid: () => ({ name: 'Other', description: 'Renamed in place', siteUrl: 'https://contoso.sharepoint.com/sites/other' }),
+    wrongType: ['siteUrl', 42],
+    required: 'name',
+    param: 'catalogId',
+    successStatus: 200,
+  },
   'POST /api/catalogs/:catalogId/managers': {
     token: () => admin,
     url: (id = s.catalogId) => `/api/catalogs/${id}/managers`,
@@ -176,6 +187,16 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     param: 'courseId',
     successStatus: 200,
   },
+  'POST /api/courses/:courseId/group-assignments': {
+    token: () => admin,
+    url: (id = s.courseId) => `/api/courses/${id}/group-assignments`,
+    valid: () => ({ groupId: '5f1d3c2b-0a9e-4d8c-b7a6-112233445566', dueAt: future() }),
+    wrongType: ['groupId', 'Finance'],
+    required: 'groupId',
+    param: 'courseId',
+    // 200 when the service reads groups from Graph, 409 when it has none (the test service): test/api/groupAssignments.test.ts.
+    successStatus: [200, 409],
+  },
   'POST /api/catalogs/:catalogId/plans': {
     token: () => admin,
     url: (id = s.catalogId) => `/api/catalogs/${id}/plans`,
@@ -185,6 +206,15 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     param: 'catalogId',
     successStatus: 201,
   },
+  'PUT /api/plans/:planId': {
+    token: () => admin,
+    url: (id = s.planId) => `/api/plans/${id}`,
+    valid: () => ({ title: 'Plan', courseIds: [s.courseId], status: 'published' }),
+    wrongType: ['courseIds', s.courseId],
+    required: 'courseIds',
+    param: 'planId',
+    successStatus: 200,
+  },
   'POST /api/catalogs/:catalogId/rules': {
     token: () => admin,
     url: (id = s.catalogId) => `/api/catalogs/${id}/rules`,
@@ -193,6 +223,24 @@ const bodyEndpoints: Record<string, BodyEndpoint> = {
     required: 'criteria',
     param: 'catalogId',
     successStatus: 201,
+  },
+  'POST /api/catalogs/:catalogId/rules/preview': {
+    token: () => admin,
+    url: (id = s.catalogId) => `/api/catalogs/${id}/rules/preview`,
+    valid: () => ({ name: 'Finance staff', courseId: s.quizlessCourseId, criteria: { department: ['Finance'] }, dueWithinDays: 30 }),
+    wrongType: ['criteria', 'Finance'],
+    required: 'courseId',
+    param: 'catalogId',
+    successStatus: 200,
+  },
+  'PUT /api/rules/:ruleId': {
+    token: () => admin,
+    url: (id = s.ruleId) => `/api/rules/${id}`,
+    valid: () => ({ name: 'Legal and compliance', courseId: s.quizlessCourseId, criteria: { department: ['Legal', 'Compliance'] }, dueWithinDays: 45 }),
+    wrongType: ['name', 7],
+    required: 'dueWithinDays',
+    param: 'ruleId',
+    successStatus: 200,
   },
   'POST /api/enrolments/:enrolmentId/progress': {
     token: () => learner,

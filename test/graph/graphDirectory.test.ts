@@ -14,7 +14,7 @@ import {
 } from '../../src/server/graph/graphDirectory';
 import type { Directory } from '../../src/server/devstack/graphStandIn/directory';
 import type { GraphStandIn } from '../../src/server/devstack/graphStandIn/graphStandIn';
-import { appToken, startTwoTenantStandIn, TENANT_A, TENANT_B } from './graphStandInFixture';
+import { allPages, appToken, graphGet, startTwoTenantStandIn, TENANT_A, TENANT_B } from './graphStandInFixture';
 
 const IDENTITY_KEYS = ['city', 'country', 'department', 'displayName', 'id', 'jobTitle', 'mail', 'managerId', 'officeLocation', 'userPrincipalName'];
 
@@ -239,6 +239,66 @@ describe('GraphDirectory over the real Microsoft Graph client', () => {
 
     it('throws GraphGroupNotFound for an unknown group', async () => {
       await assert.rejects(collect(graph.groupMembers('00000000-0000-4000-8000-000000000000')), GraphGroupNotFound);
+    });
+  });
+
+  describe('searchGroups', () => {
+    const startingWith = (prefix: string) =>
+      directory
+        .groups()
+        .filter((g) => g.displayName.toLowerCase().startsWith(prefix.toLowerCase()))
+        .map((g) => ({ id: g.id, displayName: g.displayName, description: g.description }));
+
+    it('finds the groups whose name starts with the prefix, case-insensitively, in one GET /groups', async () => {
+      standIn.resetStats();
+      const found = await graph.searchGroups('all s');
+      assert.ok(found.some((g) => g.displayName === 'All Sales'), JSON.stringify(found));
+      assert.deepEqual(found, startingWith('All S'));
+      assert.deepEqual(standIn.stats().byEndpoint, { 'GET /groups': 1 });
+      assert.deepEqual(await graph.searchGroups('Nothing starts like this'), []);
+    });
+
+    it("takes a quote, and characters that mean something in a URL, literally", async () => {
+      const quoted = directory.addGroup({ displayName: "O'Neill's Crew", description: 'Everyone with a direct report', rule: { kind: 'managers' } });
+      assert.deepEqual(await graph.searchGroups("o'neill"), [{ id: quoted.id, displayName: "O'Neill's Crew", description: 'Everyone with a direct report' }]);
+      assert.deepEqual(await graph.searchGroups("O''Neill"), [], 'a doubled quote is two quotes, not an escaped one');
+      const symbols = directory.addGroup({ displayName: 'R&D 50% #1, +more=yes', rule: { kind: 'managers' } });
+      assert.deepEqual((await graph.searchGroups('R&D 50% #1, +more=')).map((g) => g.id), [symbols.id]);
+    });
+
+    it('returns 25 groups at most', async () => {
+      for (let n = 1; n <= 30; n++) directory.addGroup({ displayName: `Project ${String(n).padStart(2, '0')}`, rule: { kind: 'city', city: 'Oslo' } });
+      const found = await graph.searchGroups('project');
+      assert.equal(found.length, 25);
+      assert.deepEqual(found, startingWith('Project').slice(0, 25));
+    });
+
+    it('the stand-in answers the filter as Graph does: $select, $top with paging, and a 400 for what it does not support', async () => {
+      const first = await graphGet(standIn, `/groups?$filter=${encodeURIComponent("startswith(displayName,'project')")}&$select=displayName&$top=20`);
+      assert.equal(first.status, 200);
+      assert.deepEqual(Object.keys(first.body.value[0]).sort(), ['displayName', 'id']);
+      const all = await allPages(standIn, first.body['@odata.nextLink']);
+      assert.deepEqual([...first.body.value, ...all.items].map((g: { displayName: string }) => g.displayName), startingWith('Project').map((g) => g.displayName));
+
+      for (const query of [
+        `$filter=${encodeURIComponent("endswith(displayName,'x')")}`,
+        `$filter=${encodeURIComponent("startswith(mail,'x')")}`,
+        `$filter=${encodeURIComponent("startswith(displayName,'it's')")}`,
+        '$orderby=displayName',
+        '$count=true',
+        '$select=displayName,owners',
+        '$top=0',
+      ]) {
+        const answer = await graphGet(standIn, `/groups?${query}`);
+        assert.equal(answer.status, 400, query);
+        assert.match(answer.body.error.code, /^Request_(BadRequest|UnsupportedQuery)$/, query);
+      }
+    });
+
+    it("Graph's failures are a dependency's failure, as for the other calls", async () => {
+      const impatient = createGraphDirectory({ baseUrl: standIn.url, tenantId: TENANT_A, getAccessToken: async (t) => appToken(t), retry: { maxRetries: 0, delaySeconds: 1 } });
+      standIn.throttleNext(1, { status: 429, retryAfterSeconds: 3 });
+      await assert.rejects(impatient.searchGroups('all'), (error: unknown) => error instanceof GraphRequestFailed && error.status === 429 && error.retryAfterSeconds === 3);
     });
   });
 

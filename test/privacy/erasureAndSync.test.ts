@@ -19,6 +19,7 @@ function directoryOf(people: LearnerIdentity[]): GraphDirectory {
     async *groupMembers(): AsyncIterable<string[]> {
       yield people.map((p) => p.id);
     },
+    searchGroups: async () => [],
   } as GraphDirectory;
 }
 

@@ -38,7 +38,18 @@ export interface GraphDirectory {
   deltaUsers(deltaLink: string | null): AsyncIterable<DeltaPage>;
   /** Object ids of the group's users, nested groups included, page by page. Throws `GraphGroupNotFound`. */
   groupMembers(groupId: string): AsyncIterable<string[]>;
+  /** Groups whose display name starts with `prefix` (Graph compares case-insensitively), `GROUP_SEARCH_LIMIT` at most. */
+  searchGroups(prefix: string): Promise<GraphGroup[]>;
 }
+
+/** An Entra ID group as a people picker shows it. */
+export interface GraphGroup {
+  id: string;
+  displayName: string | null;
+  description: string | null;
+}
+
+export const GROUP_SEARCH_LIMIT = 25;
 
 /** The delta link is expired or unknown (HTTP 410 / `syncStateNotFound`): a full round is needed. */
 export class GraphDeltaResyncRequired extends Error {
@@ -158,7 +169,24 @@ export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirec
         path = page['@odata.nextLink'] ? follow(page['@odata.nextLink']) : undefined;
       }
     },
+
+    /** The first page only: a picker shows the best few, and the caller types more to narrow them down. */
+    async searchGroups(prefix) {
+      const filter = `startswith(displayName,'${prefix.replace(/'/g, "''")}')`;
+      // The client library puts query values into the URL as they are given: the filter holds what a person typed.
+      const path = `/groups?$filter=${encodeURIComponent(filter)}&$select=id,displayName,description&$top=${GROUP_SEARCH_LIMIT}`;
+      const page = (await callGraph(() => client.api(path).get(), () => null)) as { value?: Array<Record<string, unknown>> };
+      return (page.value ?? []).slice(0, GROUP_SEARCH_LIMIT).map((group) => ({
+        id: idOf(group),
+        displayName: stringOrNull(group.displayName),
+        description: stringOrNull(group.description),
+      }));
+    },
   };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }
 
 interface DeltaResponse {

@@ -14,9 +14,11 @@ import { registerCors } from './cors';
 import { openApiTransform } from './openApiTransform';
 import { registerCatalogRoutes } from './routes/catalogRoutes';
 import { registerDataRightsRoutes } from './routes/dataRightsRoutes';
+import { registerDirectoryRoutes, type GraphDirectoryFor } from './routes/directoryRoutes';
 import { CERTIFICATE_VERIFICATION_ROUTE, registerCertificateVerificationRoutes } from './routes/certificateVerificationRoutes';
 import { registerLearningRoutes } from './routes/learningRoutes';
 import { registerReportRoutes } from './routes/reportRoutes';
+import { registerRuleRoutes } from './routes/ruleRoutes';
 import { registerTenantRoutes } from './routes/tenantRoutes';
 import { registerPrivacyRoutes } from './routes/privacyRoutes';
 import type { PurgeJobRunner } from '../privacy/purgeJobRunner';
@@ -39,6 +41,8 @@ export interface AppDependencies {
   logger?: boolean | { level: string };
   /** Origins allowed to call the API cross-origin (`ATRIUM_ALLOWED_ORIGINS`); none by default. */
   allowedOrigins?: readonly string[];
+  /** The tenant's directory in Microsoft Graph (group search, group assignments); absent or null when Graph is not configured. */
+  graphDirectoryFor?: GraphDirectoryFor;
 }
 
 export type App = FastifyInstance;
@@ -134,8 +138,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerCatalogRoutes(app, context);
   registerLearningRoutes(app, context);
   registerCertificateVerificationRoutes(app, context);
+  registerRuleRoutes(app, context);
   registerReportRoutes(app, context);
   registerPrivacyRoutes(app, context, deps.purges);
   registerDataRightsRoutes(app, context, deps.purges);
+  registerDirectoryRoutes(app, context, deps.graphDirectoryFor ?? null);
   return app;
 }

@@ -15,7 +15,7 @@ import { deterministicGuid, SeededRandom } from '../directory/seededRandom';
 /** Why a user left the delta: `changed` = soft-deleted (restorable for 30 days), `deleted` = gone for good. */
 export type RemovalReason = 'changed' | 'deleted';
 
-export type GroupRule = { kind: 'department'; department: string } | { kind: 'city'; city: string } | { kind: 'managers' };
+export type GroupRule = { kind: 'department'; department: string } | { kind: 'city'; city: string } | { kind: 'managers' } | { kind: 'everyone' };
 
 export interface DirectoryGroup {
   id: string;
@@ -146,6 +146,19 @@ export class Directory {
     return this.groupList.find((g) => g.id === id.toLowerCase());
   }
 
+  /** A group an admin creates; its members follow `rule`, as the generated groups' do. */
+  addGroup(input: { displayName: string; description?: string; rule: GroupRule }): DirectoryGroup {
+    const group: DirectoryGroup = {
+      id: deterministicGuid(this.seed, `group:${input.displayName}`),
+      displayName: input.displayName,
+      description: input.description ?? '',
+      rule: input.rule,
+    };
+    if (this.group(group.id)) throw new DirectoryEditError(`A group named ${input.displayName} exists`);
+    this.groupList = [...this.groupList, group];
+    return structuredClone(group);
+  }
+
   isMember(group: DirectoryGroup, user: DirectoryUser): boolean {
     switch (group.rule.kind) {
       case 'department':
@@ -154,6 +167,8 @@ export class Directory {
         return user.city === group.rule.city;
       case 'managers':
         return this.directReportCount(user.id) > 0;
+      case 'everyone':
+        return true;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '../directory/directoryGenerator';
-import type { Directory, DirectoryChange, DirectoryGroup } from './directory';
+import type { Directory, DirectoryChange, DirectoryGroup, GroupRule } from './directory';
 import {
   badRequest,
   contextUrl,
@@ -200,13 +200,21 @@ function listUsers(context: RouteContext, query: URLSearchParams): GraphResponse
   });
 }
 
+function membershipRule(rule: GroupRule): string {
+  switch (rule.kind) {
+    case 'department':
+      return `(user.department -eq "${rule.department}")`;
+    case 'city':
+      return `(user.city -eq "${rule.city}")`;
+    case 'managers':
+      return '(user.directReports -any (_ -ne null))';
+    case 'everyone':
+      return '(user.objectId -ne null)';
+  }
+}
+
 function groupObject(group: DirectoryGroup): Record<string, unknown> {
-  const rule =
-    group.rule.kind === 'department'
-      ? `(user.department -eq "${group.rule.department}")`
-      : group.rule.kind === 'city'
-        ? `(user.city -eq "${group.rule.city}")`
-        : '(user.directReports -any (_ -ne null))';
+  const rule = membershipRule(group.rule);
   return {
     id: group.id,
     displayName: group.displayName,
@@ -219,9 +227,68 @@ function groupObject(group: DirectoryGroup): Record<string, unknown> {
   };
 }
 
+const GROUP_PROPERTIES = new Set(['id', 'displayName', 'description', 'groupTypes', 'mailEnabled', 'securityEnabled', 'membershipRule', 'membershipRuleProcessingState']);
+/** The query options `GET /groups` takes here; Graph has more ($orderby, $count, $search, $expand), the stand-in refuses them. */
+const GROUP_LIST_OPTIONS = new Set(['$filter', '$select', '$top', '$skiptoken', '$skipToken']);
+/** `startswith(displayName,'Sal')`, the literal in OData's quoting (a quote doubled). */
+const STARTSWITH_DISPLAY_NAME = /^\s*startswith\(\s*displayName\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i;
+
+function parseGroupSelect(query: URLSearchParams): Parsed<string[] | null> {
+  const raw = query.get('$select');
+  if (raw === null || raw.trim() === '') return { value: null };
+  const properties = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = properties.find((p) => !GROUP_PROPERTIES.has(p));
+  if (unknown) return { error: badRequest(`Could not find a property named '${unknown}' on type 'microsoft.graph.group'.`) };
+  return { value: [...new Set(properties)] };
+}
+
+/** The display-name prefix of `$filter`, lower-cased (Graph compares case-insensitively), or null without a filter. */
+function parseGroupFilter(query: URLSearchParams): Parsed<string | null> {
+  const raw = query.get('$filter');
+  if (raw === null) return { value: null };
+  const match = STARTSWITH_DISPLAY_NAME.exec(raw);
+  if (!match) return { error: badRequest(`The stand-in supports only $filter=startswith(displayName,'...') on groups, not '${raw}'.`, 'Request_UnsupportedQuery') };
+  return { value: match[1].replace(/''/g, "'").toLowerCase() };
+}
+
+function projectGroup(group: DirectoryGroup, select: readonly string[] | null, all: boolean): Record<string, unknown> {
+  const full = groupObject(group);
+  if (all || select === null) return full;
+  return Object.fromEntries([...select, 'id'].map((property) => [property, full[property]]));
+}
+
+/** `GET /groups`: every group, or those whose display name starts with the `$filter` prefix; `$select`, `$top` and paging. */
 function listGroups(context: RouteContext, query: URLSearchParams): GraphResponse {
-  if (query.has('$skiptoken')) return badRequest('The $skiptoken is not valid.');
-  return ok({ '@odata.context': contextUrl(context.versionRoot, 'groups', null), value: context.directory.groups().map(groupObject) });
+  const unsupported = [...new Set(query.keys())].find((name) => name.startsWith('$') && !GROUP_LIST_OPTIONS.has(name));
+  if (unsupported) return badRequest(`The stand-in does not support the query option '${unsupported}' on groups.`, 'Request_UnsupportedQuery');
+  const filter = parseGroupFilter(query);
+  if ('error' in filter) return filter.error;
+  const select = parseGroupSelect(query);
+  if ('error' in select) return select.error;
+  const top = parseTop(query);
+  if ('error' in top) return top.error;
+  const cursor = parseCursor(context, query);
+  if ('error' in cursor) return cursor.error;
+
+  const prefix = filter.value;
+  const groups = context.directory.groups();
+  const page: DirectoryGroup[] = [];
+  let next: number | null = null;
+  for (let i = cursor.value; i < groups.length; i++) {
+    if (prefix !== null && !groups[i].displayName.toLowerCase().startsWith(prefix)) continue;
+    if (page.length === top.value) {
+      next = i;
+      break;
+    }
+    page.push(groups[i]);
+  }
+  const raw = query.get('$filter');
+  const filterQuery = raw === null ? '' : `$filter=${encodeURIComponent(raw)}&`;
+  return ok({
+    '@odata.context': contextUrl(context.versionRoot, 'groups', select.value),
+    ...(next !== null ? { '@odata.nextLink': `${context.versionRoot}/groups?${filterQuery}${pagingQuery(select.value, top.value, nextCursorToken(context, next))}` } : {}),
+    value: page.map((group) => projectGroup(group, select.value, context.returnAllProperties)),
+  });
 }
 
 function getGroup(context: RouteContext, id: string, _query: URLSearchParams): GraphResponse {

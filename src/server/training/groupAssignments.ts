@@ -1,0 +1,66 @@
+import { forbidden, invalid, notFound } from '../../domain/errors';
+import type { GroupAssignmentBody, GroupAssignmentResult } from '../../domain/trainingAdmin';
+import type { GraphDirectory } from '../graph/graphDirectory';
+import { restrictedLearnerIds } from '../privacy/restrictedLearners';
+import { canManageCatalog, isInCatalogAudience } from './catalogAccess';
+import { loadCourse } from './courses';
+import { requireGraph } from './directorySearch';
+import { assignCourse } from './enrolments';
+import type { UseCaseContext } from './useCaseContext';
+
+/** People assigned in one transaction: a large group is assigned batch after batch, never in one huge transaction. */
+export const GROUP_ASSIGNMENT_BATCH_SIZE = 500;
+
+/**
+ * Assigns a published course with a due date to every member of an Entra ID group (nested groups included), as
+ * assigning them by name would. Members Atrium does not know yet (not synced), departed or restricted are skipped
+ * and counted; members who already finished the course keep their enrolment as it is and are in neither count.
+ * The whole membership is read from Graph before anything is written, so a Graph failure or an unknown group
+ * (`GraphGroupNotFound`) changes nothing.
+ */
+export async function assignCourseToGroup(
+  ctx: UseCaseContext,
+  directory: GraphDirectory | null,
+  courseId: string,
+  body: GroupAssignmentBody,
+): Promise<GroupAssignmentResult> {
+  const course = await loadCourse(ctx, courseId);
+  if (!(await canManageCatalog(ctx.db, ctx.principal, course.catalogId))) {
+    // As everywhere: a course the caller may not even see is not found, rather than forbidden.
+    if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
+    throw forbidden('only a manager of this catalog (or a tenant admin) can assign a course to a group');
+  }
+  // assignCourse's own rules, checked before Graph is asked, and even when no member turns out to be assignable.
+  if (course.status !== 'published') throw invalid('only a published course can be assigned');
+  if (Date.parse(body.dueAt) <= ctx.now.getTime()) throw invalid('dueAt must be in the future');
+
+  const members = new Set<string>();
+  for await (const page of requireGraph(directory).groupMembers(body.groupId)) page.forEach((id) => members.add(id));
+
+  const result: GroupAssignmentResult = { assigned: 0, skipped: 0 };
+  const ids = [...members];
+  for (let start = 0; start < ids.length; start += GROUP_ASSIGNMENT_BATCH_SIZE) {
+    const batch = ids.slice(start, start + GROUP_ASSIGNMENT_BATCH_SIZE);
+    const assignable = await currentPeople(ctx, batch);
+    result.skipped += batch.length - assignable.length;
+    if (assignable.length === 0) continue;
+    // A finished enrolment is left as it is (assignCourse's rule): such a member is not counted as assigned.
+    const enrolments = await assignCourse(ctx, courseId, assignable, body.dueAt);
+    result.assigned += enrolments.filter((e) => e.dueAt === body.dueAt).length;
+  }
+  return result;
+}
+
+/** Of these ids, the people of the tenant who are known, not departed and not restricted. */
+async function currentPeople(ctx: UseCaseContext, ids: string[]): Promise<string[]> {
+  const tenantId = ctx.principal.tenantId;
+  const known = await ctx.db
+    .selectFrom('learners')
+    .select('learner_id')
+    .where('tenant_id', '=', tenantId)
+    .where('learner_id', 'in', ids)
+    .where('departed_at', 'is', null)
+    .execute();
+  const restricted = await restrictedLearnerIds(ctx.db, tenantId, known.map((k) => k.learner_id));
+  return known.map((k) => k.learner_id).filter((id) => !restricted.has(id));
+}
