@@ -124,13 +124,24 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await page.getByRole('option', { name: 'Working at heights', exact: true }).click();
   await page.getByRole('textbox', { name: 'Department' }).fill('Sales');
   await page.getByRole('spinbutton', { name: /^Due within \(days\)/ }).fill('21');
+  // Before saving, the form says who the rule assigns: a count of the people matching now, and a sample of them.
+  const preview = page.getByText(/^\d+ (people match|person matches) now \(\d+ already enrolled\): saving assigns \d+\.$/);
+  await preview.waitFor();
+  const willAssign = Number(/saving assigns (\d+)/.exec((await preview.textContent()) ?? '')?.[1]);
+  const sample = page.getByRole('table', { name: /people who match/ });
+  const sampleDepartments = await sample.locator('tbody tr td:nth-child(2)').allTextContents();
+  assert.ok(sampleDepartments.length > 0 && sampleDepartments.every((d) => d === 'Sales'), `the sample is of Sales people: ${sampleDepartments.join(', ')}`);
   await env.album.shoot(page, '12-rule-editor');
   await page.getByRole('button', { name: 'Save rule' }).click();
   const applied = page.getByText(/Rule “Sales: Working at heights” saved and applied: \d+ (people were|person was) assigned/);
   await applied.waitFor();
   const assigned = Number(/applied: (\d+)/.exec((await applied.textContent()) ?? '')?.[1]);
   assert.ok(assigned > 0, 'the rule assigned the course to the Sales people');
+  assert.equal(assigned, willAssign, 'saving assigned as many people as the preview said it would');
   await page.getByRole('rowheader', { name: 'Sales: Working at heights' }).waitFor();
+  // After saving, the rule's assignments are listed below the rules, a page at a time.
+  await page.getByRole('table', { name: 'People assigned by “Sales: Working at heights”' }).waitFor();
+  await page.getByText(`Showing ${Math.min(assigned, 100)} of ${assigned} ${assigned === 1 ? 'assignment' : 'assignments'}.`).waitFor();
   await env.album.shoot(page, '13-rules');
 
   await page.getByRole('button', { name: 'Reports' }).click();

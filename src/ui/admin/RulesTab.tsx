@@ -1,199 +1,187 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, mergeStyleSets } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { AssignmentRule, CourseSummary, ITrainingAdminApi } from '../../client/trainingAdminApi';
-import { assignmentRuleBodySchema, type RuleCriteria } from '../../domain/assignmentRules';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { EmptyState } from '../common/EmptyState';
 import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
+import { TableHeading } from '../common/TableHeading';
 import { useLoad } from '../common/useLoad';
 import { visuallyHidden } from '../common/visuallyHidden';
 import { adminStrings as s } from './adminStrings';
+import { describeCriteria } from './ruleDraft';
+import { RuleAssignmentsList } from './RuleAssignmentsList';
+import { RuleForm } from './RuleForm';
 
 export interface RulesTabProps {
   api: ITrainingAdminApi;
   catalogId: string;
+  /** Due dates in the assignments lists; the browser's locale without it. */
+  locale?: string;
   /** After a rule is saved: the report shows what it assigned. */
   onShowReport?: () => void;
+  /** How long typing pauses before the rule preview is asked for (tests shorten it). */
+  previewDelayMs?: number;
 }
 
-const CRITERIA = ['department', 'jobTitle', 'officeLocation', 'country', 'city'] as const;
-type CriterionKey = (typeof CRITERIA)[number];
+const viewButtonId = (ruleId: string): string => `view-rule-assignments-${ruleId}`;
 
-const classes = mergeStyleSets({
-  table: { borderCollapse: 'collapse', width: '100%', margin: '8px 0' },
-  cell: { textAlign: 'left', padding: '6px 8px', borderBottom: '1px solid #e1dfdd', verticalAlign: 'top' },
-  caption: visuallyHidden,
-  row: { display: 'flex', flexWrap: 'wrap', gap: 12 },
-});
+type Mode = { kind: 'list' } | { kind: 'form'; rule: AssignmentRule | null };
+/** The rule whose assignments show. */
+type Opened = { id: string; name: string };
 
-/** "Sales, Oslo" → criteria text for a rule row. */
-export function describeCriteria(criteria: RuleCriteria): string {
-  return CRITERIA.filter((key) => criteria[key] !== undefined)
-    .map((key) => `${s.criteria[key]}: ${(criteria[key] ?? []).join(' or ')}`)
-    .join('; ');
-}
-
-/** Mandatory training by directory attributes: the catalog's rules, and a form for a new one. */
-export function RulesTab({ api, catalogId, onShowReport }: RulesTabProps): React.ReactElement {
+/** Mandatory training by directory attributes: the catalog's rules, who each assigned, and a form to add or change one. */
+export function RulesTab({ api, catalogId, locale, onShowReport, previewDelayMs }: RulesTabProps): React.ReactElement {
+  const theme = useTheme();
   const { load, reload } = useLoad(async () => {
     const [rules, courses] = await Promise.all([api.listRules(catalogId), api.listCourses(catalogId)]);
     return { rules, courses };
   }, [api, catalogId]);
-  const [creating, setCreating] = React.useState(false);
-  const [applied, setApplied] = React.useState<string | null>(null);
-  if (load.status === 'loading') return <LoadingShimmer label={s.rulesLoading} />;
+  const shown = React.useRef<{ rules: AssignmentRule[]; courses: CourseSummary[] } | null>(null);
+  const [mode, setMode] = React.useState<Mode>({ kind: 'list' });
+  const [done, setDone] = React.useState<{ text: string; withReport: boolean } | null>(null);
+  const [opened, setOpened] = React.useState<Opened | null>(null);
+  const [deleting, setDeleting] = React.useState<{ rule: AssignmentRule; busy: boolean; problem: string | null } | null>(null);
+  // Closing a rule's assignments takes keyboard focus back to the button that opened them.
+  const [refocus, setRefocus] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (refocus === null) return;
+    document.getElementById(viewButtonId(refocus))?.focus();
+    setRefocus(null);
+  }, [refocus]);
+  const classes = mergeStyleSets({
+    table: { borderCollapse: 'collapse', width: '100%', margin: '8px 0' },
+    cell: { textAlign: 'left', padding: '6px 8px', borderBottom: `1px solid ${theme.palette.neutralLight}`, verticalAlign: 'top' },
+    caption: visuallyHidden,
+  });
+
+  // A reload (after a save or a delete) keeps the list on screen, and the assignments opened below it, until it is in.
+  if (load.status === 'loaded') shown.current = load.value;
   if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} />;
-  const { rules, courses } = load.value;
+  if (shown.current === null) return <LoadingShimmer label={s.rulesLoading} />;
+  const { rules, courses } = shown.current;
   const titleOf = (id: string): string => courses.filter((c) => c.id === id)[0]?.title ?? id;
-  if (creating) {
+
+  if (mode.kind === 'form') {
     return (
       <RuleForm
         api={api}
         catalogId={catalogId}
-        courses={courses.filter((c) => c.status === 'published')}
-        onCreated={(message) => {
-          setApplied(message);
-          setCreating(false);
+        courses={courses}
+        rule={mode.rule}
+        previewDelayMs={previewDelayMs}
+        onSaved={(rule, applied) => {
+          setDone({ text: s.ruleApplied(rule.name, applied.assigned, applied.unmatched, applied.rematched), withReport: true });
+          setOpened({ id: rule.id, name: rule.name });
+          setMode({ kind: 'list' });
           reload();
         }}
-        onCancel={() => setCreating(false)}
+        onCancel={() => setMode({ kind: 'list' })}
       />
     );
   }
+
+  const openForm = (rule: AssignmentRule | null): void => {
+    setDone(null);
+    setMode({ kind: 'form', rule });
+  };
+  const confirmDelete = (): void => {
+    if (!deleting) return;
+    const { rule } = deleting;
+    setDeleting({ rule, busy: true, problem: null });
+    api.deleteRule(rule.id).then(
+      () => {
+        setDeleting(null);
+        setDone({ text: s.ruleDeleted(rule.name), withReport: false });
+        setOpened((o) => (o && o.id === rule.id ? null : o));
+        reload();
+      },
+      (error: unknown) => setDeleting({ rule, busy: false, problem: errorText(error, s.ruleDeleteFailed) }),
+    );
+  };
+  const openedRule = opened ? rules.filter((r) => r.id === opened.id)[0] : undefined;
+
   return (
     <div>
-      <div role="status">
-        {applied && (
-          <MessageBar messageBarType={MessageBarType.success} isMultiline={true} actions={onShowReport ? <DefaultButton text={s.tabs.reports} onClick={onShowReport} /> : undefined}>
-            {applied}
+      <div role="status" aria-live="polite">
+        {done && (
+          <MessageBar
+            messageBarType={MessageBarType.success}
+            isMultiline={true}
+            actions={done.withReport && onShowReport ? <DefaultButton text={s.tabs.reports} onClick={onShowReport} /> : undefined}
+          >
+            {done.text}
           </MessageBar>
         )}
       </div>
-      <PrimaryButton iconProps={{ iconName: 'Add' }} text={s.newRule} onClick={() => setCreating(true)} styles={{ root: { margin: '8px 0' } }} />
+      <PrimaryButton iconProps={{ iconName: 'Add' }} text={s.newRule} onClick={() => openForm(null)} styles={{ root: { margin: '8px 0' } }} />
       {rules.length === 0 ? (
         <EmptyState title={s.noRules} hint={s.noRulesHint} />
       ) : (
         <table className={classes.table}>
-          <caption className={classes.caption}>{s.ruleTableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={classes.cell}>{s.ruleColumns.name}</th>
-              <th scope="col" className={classes.cell}>{s.ruleColumns.course}</th>
-              <th scope="col" className={classes.cell}>{s.ruleColumns.who}</th>
-              <th scope="col" className={classes.cell}>{s.ruleColumns.due}</th>
-            </tr>
-          </thead>
+          <TableHeading
+            caption={s.ruleTableCaption}
+            columns={[s.ruleColumns.name, s.ruleColumns.course, s.ruleColumns.who, s.ruleColumns.due, s.ruleActions]}
+            captionClassName={classes.caption}
+            cellClassName={classes.cell}
+          />
           <tbody>
-            {rules.map((rule: AssignmentRule) => (
+            {rules.map((rule) => (
               <tr key={rule.id}>
-                <th scope="row" className={classes.cell}>{rule.name}</th>
+                <th scope="row" className={classes.cell}>
+                  {rule.name}
+                </th>
                 <td className={classes.cell}>{titleOf(rule.courseId)}</td>
                 <td className={classes.cell}>{describeCriteria(rule.criteria)}</td>
                 <td className={classes.cell}>{s.ruleDue(rule.dueWithinDays)}</td>
+                <td className={classes.cell}>
+                  <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 4 }}>
+                    <DefaultButton
+                      id={viewButtonId(rule.id)}
+                      text={s.ruleViewAssignments}
+                      ariaLabel={s.ruleViewAssignmentsOf(rule.name)}
+                      aria-expanded={opened?.id === rule.id}
+                      aria-controls={opened?.id === rule.id ? `rule-assignments-panel-${rule.id}` : undefined}
+                      onClick={() => setOpened(opened?.id === rule.id ? null : { id: rule.id, name: rule.name })}
+                    />
+                    <DefaultButton text={s.edit} ariaLabel={s.editRuleOf(rule.name)} onClick={() => openForm(rule)} />
+                    <DefaultButton text={s.deleteRuleButton} ariaLabel={s.deleteRuleOf(rule.name)} onClick={() => setDeleting({ rule, busy: false, problem: null })} />
+                  </Stack>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </div>
-  );
-}
-
-interface RuleFormProps {
-  api: ITrainingAdminApi;
-  catalogId: string;
-  courses: CourseSummary[];
-  onCreated: (message: string) => void;
-  onCancel: () => void;
-}
-
-function splitValues(text: string): string[] {
-  return text
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
-
-function RuleForm({ api, catalogId, courses, onCreated, onCancel }: RuleFormProps): React.ReactElement {
-  const [name, setName] = React.useState('');
-  const [courseId, setCourseId] = React.useState<string | null>(courses[0]?.id ?? null);
-  const [days, setDays] = React.useState('30');
-  const [values, setValues] = React.useState<Record<CriterionKey, string>>({ department: '', jobTitle: '', officeLocation: '', country: '', city: '' });
-  const [problems, setProblems] = React.useState<string[]>([]);
-  const [busy, setBusy] = React.useState(false);
-  const headingRef = React.useRef<HTMLHeadingElement>(null);
-  React.useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = (): void => {
-    const criteria: Record<string, string[]> = {};
-    for (const key of CRITERIA) {
-      const list = splitValues(values[key]);
-      if (list.length > 0) criteria[key] = list;
-    }
-    const problemsFound: string[] = [];
-    if (Object.keys(criteria).length === 0) problemsFound.push(s.criteriaNeeded);
-    const parsed = assignmentRuleBodySchema.safeParse({ name, courseId, criteria, dueWithinDays: /^\d+$/.test(days.trim()) ? Number(days.trim()) : Number.NaN });
-    if (!parsed.success && problemsFound.length === 0) {
-      const labels: Record<string, string> = { name: s.ruleName, courseId: s.ruleCourse, dueWithinDays: s.ruleDueDays, criteria: 'Criteria' };
-      for (const issue of parsed.error.issues) problemsFound.push(`${labels[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.code === 'invalid_type' ? 'required' : issue.message}`);
-    }
-    setProblems(problemsFound);
-    if (problemsFound.length > 0 || !parsed.success) return;
-    setBusy(true);
-    api.createRule(catalogId, parsed.data).then(
-      ({ rule, applied }) => onCreated(s.ruleApplied(rule.name, applied.assigned, applied.unmatched, applied.rematched)),
-      (error: unknown) => {
-        setBusy(false);
-        setProblems([errorText(error, s.saveFailed)]);
-      },
-    );
-  };
-
-  return (
-    <section aria-labelledby="rule-form-title">
-      <h3 id="rule-form-title" ref={headingRef} tabIndex={-1} style={{ margin: '16px 0 8px', fontSize: 18, fontWeight: 600, outline: 'none' }}>
-        {s.newRule}
-      </h3>
-      {courses.length === 0 ? (
-        <Stack tokens={{ childrenGap: 8 }}>
-          <MessageBar messageBarType={MessageBarType.warning}>{s.publishFirst}</MessageBar>
-          <div>
-            <DefaultButton text={s.cancel} onClick={onCancel} />
-          </div>
-        </Stack>
-      ) : (
-        <Stack tokens={{ childrenGap: 8 }}>
-          <TextField label={s.ruleName} required={true} value={name} onChange={(_e, v) => setName(v ?? '')} />
-          <div className={classes.row}>
-            <Dropdown
-              label={s.ruleCourse}
-              required={true}
-              selectedKey={courseId}
-              options={courses.map((c) => ({ key: c.id, text: c.title }))}
-              onChange={(_e, option) => option && setCourseId(String(option.key))}
-              styles={{ root: { minWidth: 280 } }}
-            />
-            <TextField label={s.ruleDueDays} required={true} type="number" min={1} max={3650} value={days} onChange={(_e, v) => setDays(v ?? '')} styles={{ root: { width: 160 } }} />
-          </div>
-          <p>{s.criteriaHint}</p>
-          <div className={classes.row}>
-            {CRITERIA.map((key) => (
-              <TextField key={key} label={s.criteria[key]} value={values[key]} onChange={(_e, v) => setValues((all) => ({ ...all, [key]: v ?? '' }))} styles={{ root: { width: 200 } }} />
-            ))}
-          </div>
-          <p>{s.rulePreviewGap}</p>
-          {problems.length > 0 && (
-            <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
-              {problems.join(' ')}
-            </MessageBar>
-          )}
-          <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
-            <PrimaryButton text={busy ? s.saving : s.createRule} disabled={busy} onClick={submit} />
-            <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />
-          </Stack>
-        </Stack>
+      {opened && (
+        <div id={`rule-assignments-panel-${opened.id}`}>
+          <RuleAssignmentsList
+            key={opened.id}
+            api={api}
+            ruleId={opened.id}
+            ruleName={openedRule?.name ?? opened.name}
+            locale={locale}
+            onClose={() => {
+              setRefocus(opened.id);
+              setOpened(null);
+            }}
+          />
+        </div>
       )}
-    </section>
+      {deleting && (
+        <ConfirmDialog
+          title={s.deleteRuleTitle(deleting.rule.name)}
+          text={s.deleteRuleText}
+          confirm={deleting.busy ? s.ruleDeleting : s.deleteRuleConfirm}
+          cancel={s.cancel}
+          busy={deleting.busy}
+          onConfirm={confirmDelete}
+          onCancel={() => setDeleting(null)}
+        >
+          {deleting.problem && <MessageBar messageBarType={MessageBarType.error}>{deleting.problem}</MessageBar>}
+        </ConfirmDialog>
+      )}
+    </div>
   );
 }
