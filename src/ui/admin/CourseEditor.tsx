@@ -1,14 +1,15 @@
 import * as React from 'react';
-import { DefaultButton, Dropdown, IconButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, Toggle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, Dropdown, IconButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, Toggle, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { ISharePointContentService } from '../../client/sharepoint/sharePointContent';
 import type { Course, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { COURSE_FORMATS, type CourseInput } from '../../domain/course';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorText } from '../common/errorText';
+import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { SharePointContentPicker } from '../sharepoint/SharePointContentPicker';
 import { adminStrings as s } from './adminStrings';
 import { courseInputOf, draftOf, emptyCourse, emptyLesson, emptyQuestion, type CourseDraft } from './courseDraft';
-import { QuizBuilder } from './QuizBuilder';
+import { passMarkId, QuizBuilder } from './QuizBuilder';
 
 export interface CourseEditorProps {
   api: ITrainingAdminApi;
@@ -53,17 +54,43 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
   });
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => headingRef.current?.focus(), []);
+  /** Ids of the controls the focus moves to when the one pressed goes away or moves. */
+  const [idPrefix] = React.useState(() => getId('course-editor'));
+  const ids = {
+    lessonTitle: (key: number): string => `${idPrefix}-lesson-${key}-title`,
+    lessonMove: (key: number, direction: 'up' | 'down'): string => `${idPrefix}-lesson-${key}-${direction}`,
+    addLesson: `${idPrefix}-add-lesson`,
+    addQuiz: `${idPrefix}-add-quiz`,
+    quiz: `${idPrefix}-quiz`,
+    problems: `${idPrefix}-problems`,
+  };
+  const focusAfterRender = useFocusAfterRender();
 
   const set = <K extends keyof CourseDraft>(key: K, value: CourseDraft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
   const setLesson = (index: number, change: Partial<CourseDraft['lessons'][number]>): void =>
     setDraft((d) => ({ ...d, lessons: d.lessons.map((l, i) => (i === index ? { ...l, ...change } : l)) }));
-  const moveLesson = (index: number, by: number): void =>
+  const moveLesson = (index: number, by: number): void => {
+    const to = index + by;
+    // The focus stays on the button pressed, or on the other one once the lesson is first or last.
+    const stillMovable = by < 0 ? to > 0 : to < draft.lessons.length - 1;
+    const [direction, opposite] = by < 0 ? (['up', 'down'] as const) : (['down', 'up'] as const);
+    focusAfterRender(ids.lessonMove(draft.lessons[index].key, stillMovable ? direction : opposite));
     setDraft((d) => {
       const lessons = [...d.lessons];
       const [moved] = lessons.splice(index, 1);
-      lessons.splice(index + by, 0, moved);
+      lessons.splice(to, 0, moved);
       return { ...d, lessons };
     });
+  };
+  const addLesson = (): void => {
+    const lesson = emptyLesson();
+    focusAfterRender(ids.lessonTitle(lesson.key));
+    set('lessons', [...draft.lessons, lesson]);
+  };
+  const removeLesson = (index: number): void => {
+    focusAfterRender(ids.addLesson);
+    setDraft((d) => ({ ...d, lessons: d.lessons.filter((_l, i) => i !== index) }));
+  };
 
   const save = (input: CourseInput): void => {
     setBusy(true);
@@ -75,6 +102,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
         onSaved(saved);
       },
       (error: unknown) => {
+        focusAfterRender(ids.problems);
         setBusy(false);
         setConfirming(null);
         setFailure(error);
@@ -85,7 +113,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
   const submit = (): void => {
     const result = courseInputOf(draft);
     setProblems(result.problems);
-    if (!result.input) return;
+    if (!result.input) return focusAfterRender(ids.problems);
     if (course && course.status === 'published') setConfirming(result.input);
     else save(result.input);
   };
@@ -119,7 +147,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
             <fieldset key={lesson.key} className={classes.lesson}>
               <legend className={classes.legend}>{name}</legend>
               <div className={classes.row}>
-                <TextField label={s.lessonTitle} value={lesson.title} onChange={(_e, v) => setLesson(index, { title: v ?? '' })} styles={{ root: { minWidth: 220, flexGrow: 1 } }} />
+                <TextField id={ids.lessonTitle(lesson.key)} label={s.lessonTitle} value={lesson.title} onChange={(_e, v) => setLesson(index, { title: v ?? '' })} styles={{ root: { minWidth: 220, flexGrow: 1 } }} />
                 <TextField label={s.lessonUrl} type="url" placeholder="https://" value={lesson.materialUrl} onChange={(_e, v) => setLesson(index, { materialUrl: v ?? '' })} styles={{ root: { minWidth: 260, flexGrow: 2 } }} />
                 {sharePointMaterial && (
                   <IconButton
@@ -131,9 +159,9 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
                   />
                 )}
                 <TextField label={s.lessonMinutes} type="number" min={0} value={lesson.minutes} onChange={(_e, v) => setLesson(index, { minutes: v ?? '' })} styles={{ root: { width: 90 } }} />
-                <IconButton iconProps={{ iconName: 'Up' }} title={s.moveUp(name)} ariaLabel={s.moveUp(name)} disabled={index === 0} onClick={() => moveLesson(index, -1)} />
-                <IconButton iconProps={{ iconName: 'Down' }} title={s.moveDown(name)} ariaLabel={s.moveDown(name)} disabled={index === draft.lessons.length - 1} onClick={() => moveLesson(index, 1)} />
-                <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(name)} ariaLabel={s.remove(name)} onClick={() => setDraft((d) => ({ ...d, lessons: d.lessons.filter((_l, i) => i !== index) }))} />
+                <IconButton id={ids.lessonMove(lesson.key, 'up')} iconProps={{ iconName: 'Up' }} title={s.moveUp(name)} ariaLabel={s.moveUp(name)} disabled={index === 0} onClick={() => moveLesson(index, -1)} />
+                <IconButton id={ids.lessonMove(lesson.key, 'down')} iconProps={{ iconName: 'Down' }} title={s.moveDown(name)} ariaLabel={s.moveDown(name)} disabled={index === draft.lessons.length - 1} onClick={() => moveLesson(index, 1)} />
+                <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(name)} ariaLabel={s.remove(name)} onClick={() => removeLesson(index)} />
               </div>
               {sharePointMaterial && picking === lesson.key && (
                 <div className={classes.picker}>
@@ -152,40 +180,58 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
           );
         })}
         <div>
-          <DefaultButton iconProps={{ iconName: 'Add' }} text={s.addLesson} onClick={() => set('lessons', [...draft.lessons, emptyLesson()])} />
+          <DefaultButton id={ids.addLesson} iconProps={{ iconName: 'Add' }} text={s.addLesson} onClick={addLesson} />
         </div>
 
         <h4 className={classes.part}>{s.quizTitle}</h4>
         {draft.quiz ? (
           <>
-            <QuizBuilder quiz={draft.quiz} onChange={(quiz) => set('quiz', quiz)} />
+            <QuizBuilder idPrefix={ids.quiz} quiz={draft.quiz} onChange={(quiz) => set('quiz', quiz)} />
             <div>
-              <DefaultButton text={s.removeQuiz} onClick={() => set('quiz', null)} />
+              <DefaultButton
+                text={s.removeQuiz}
+                onClick={() => {
+                  focusAfterRender(ids.addQuiz);
+                  set('quiz', null);
+                }}
+              />
             </div>
           </>
         ) : (
           <div>
-            <DefaultButton iconProps={{ iconName: 'Add' }} text={s.addQuiz} onClick={() => set('quiz', { passMarkPercent: '80', questions: [emptyQuestion()] })} />
+            <DefaultButton
+              id={ids.addQuiz}
+              iconProps={{ iconName: 'Add' }}
+              text={s.addQuiz}
+              onClick={() => {
+                focusAfterRender(passMarkId(ids.quiz));
+                set('quiz', { passMarkPercent: '80', questions: [emptyQuestion()] });
+              }}
+            />
           </div>
         )}
 
-        {problems.length > 0 && (
-          <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
-            {s.fixProblems}
-            <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBar>
-        )}
-        {failure !== null && (
-          <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
-            {errorText(failure, s.saveFailed)}
-          </MessageBar>
+        {(problems.length > 0 || failure !== null) && (
+          <div id={ids.problems} tabIndex={-1}>
+            {problems.length > 0 && (
+              <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+                {s.fixProblems}
+                <ul>
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </MessageBar>
+            )}
+            {failure !== null && (
+              <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+                {errorText(failure, s.saveFailed)}
+              </MessageBar>
+            )}
+          </div>
         )}
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={busy ? s.saving : s.saveCourse} disabled={busy} onClick={submit} />
+          <PrimaryButton text={busy ? s.saving : s.saveCourse} disabled={busy} allowDisabledFocus={true} onClick={submit} />
           <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />
         </Stack>
       </Stack>

@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Course, CourseSummary, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { EmptyState } from '../common/EmptyState';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
+import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
 import { adminStrings as s } from './adminStrings';
 import { AssignCourseForm } from './AssignCourseForm';
@@ -26,6 +27,15 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
   const [mode, setMode] = React.useState<Mode>({ kind: 'list' });
   const [saved, setSaved] = React.useState<string | null>(null);
   const [opening, setOpening] = React.useState<unknown>(null);
+  /** Where the focus goes back to when the editor or the assign form closes (it would otherwise fall to the page). */
+  const [idPrefix] = React.useState(() => getId('courses'));
+  const ids = {
+    saved: `${idPrefix}-saved`,
+    newCourse: `${idPrefix}-new`,
+    edit: (courseId: string): string => `${idPrefix}-edit-${courseId}`,
+    assign: (courseId: string): string => `${idPrefix}-assign-${courseId}`,
+  };
+  const focusAfterRender = useFocusAfterRender();
   const classes = mergeStyleSets({
     list: { listStyle: 'none', margin: '8px 0', padding: 0 },
     item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '8px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` },
@@ -43,16 +53,24 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
         sharePointMaterial={sharePointMaterial}
         locale={locale}
         onSaved={(course) => {
+          focusAfterRender(ids.saved);
           setSaved(s.courseSaved(course.title));
           setMode({ kind: 'list' });
           reload();
         }}
-        onCancel={() => setMode({ kind: 'list' })}
+        onCancel={() => {
+          focusAfterRender(mode.course ? ids.edit(mode.course.id) : ids.newCourse);
+          setMode({ kind: 'list' });
+        }}
       />
     );
   }
   if (mode.kind === 'assign') {
-    return <AssignCourseForm api={api} catalogId={catalogId} course={mode.course} locale={locale} onClose={() => setMode({ kind: 'list' })} />;
+    const close = (): void => {
+      focusAfterRender(ids.assign(mode.course.id));
+      setMode({ kind: 'list' });
+    };
+    return <AssignCourseForm api={api} catalogId={catalogId} course={mode.course} locale={locale} onClose={close} />;
   }
 
   const edit = (courseId: string): void => {
@@ -75,8 +93,8 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
                 {[course.status === 'published' ? s.statusPublished : s.statusDraft, s.lessonsAndQuiz(course.lessonCount, course.hasQuiz), `${course.durationMinutes} min`].join(' · ')}
               </p>
             </div>
-            <DefaultButton text={s.edit} ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
-            <DefaultButton text={s.assign} ariaLabel={s.assignCourse(course.title)} disabled={course.status !== 'published'} onClick={() => setMode({ kind: 'assign', course })} />
+            <DefaultButton id={ids.edit(course.id)} text={s.edit} ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
+            <DefaultButton id={ids.assign(course.id)} text={s.assign} ariaLabel={s.assignCourse(course.title)} disabled={course.status !== 'published'} onClick={() => setMode({ kind: 'assign', course })} />
           </li>
         ))}
       </ul>
@@ -84,9 +102,15 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
   }
   return (
     <div>
-      <div role="status">{saved && <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>}</div>
+      <div role="status">
+        {saved && (
+          <div id={ids.saved} tabIndex={-1}>
+            <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>
+          </div>
+        )}
+      </div>
       {opening !== null && <LoadFailure error={opening} onRetry={() => setOpening(null)} />}
-      <PrimaryButton iconProps={{ iconName: 'Add' }} text={s.newCourse} onClick={() => setMode({ kind: 'edit', course: null })} styles={{ root: { margin: '8px 0' } }} />
+      <PrimaryButton id={ids.newCourse} iconProps={{ iconName: 'Add' }} text={s.newCourse} onClick={() => setMode({ kind: 'edit', course: null })} styles={{ root: { margin: '8px 0' } }} />
       {body}
     </div>
   );
