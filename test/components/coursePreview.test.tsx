@@ -4,9 +4,10 @@
 import * as React from 'react';
 import { describe, expect, it } from '@jest/globals';
 import { setIconOptions } from '@fluentui/react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Course, ITrainingAdminApi } from '../../src/client/trainingAdminApi';
 import { CoursePreview } from '../../src/ui/admin/CoursePreview';
+import { CoursesTab } from '../../src/ui/admin/CoursesTab';
 
 setIconOptions({ disableWarnings: true });
 
@@ -68,5 +69,21 @@ describe('<CoursePreview>', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to the courses' }));
     expect(closed).toBe(1);
     expect(calls).toEqual(['getCourse']);
+  });
+});
+
+describe('<CoursesTab> preview', () => {
+  it('opens a draft course as a learner from the list, and gives the focus back to its Preview button', async () => {
+    const { lessons: _lessons, quiz: _quiz, ...header } = draftCourse;
+    const api = {
+      listCourses: async () => [{ ...header, lessonCount: 2, hasQuiz: true }],
+      getCourse: async () => draftCourse,
+    } as unknown as ITrainingAdminApi;
+    render(<CoursesTab api={api} catalogId={draftCourse.catalogId} locale="en-GB" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview Handling customer data as a learner' }));
+    await screen.findByRole('heading', { level: 2, name: 'Handling customer data' });
+    expect(screen.getByRole('button', { name: 'Enrol in this course' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the courses' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Preview Handling customer data as a learner' })));
   });
 });

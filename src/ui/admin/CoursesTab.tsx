@@ -9,6 +9,7 @@ import { useLoad } from '../common/useLoad';
 import { adminStrings as s } from './adminStrings';
 import { AssignCourseForm } from './AssignCourseForm';
 import { CourseEditor, type SharePointMaterialSource } from './CourseEditor';
+import { CoursePreview } from './CoursePreview';
 
 export interface CoursesTabProps {
   api: ITrainingAdminApi;
@@ -18,9 +19,9 @@ export interface CoursesTabProps {
   sharePointMaterial?: SharePointMaterialSource;
 }
 
-type Mode = { kind: 'list' } | { kind: 'edit'; course: Course | null } | { kind: 'assign'; course: CourseSummary };
+type Mode = { kind: 'list' } | { kind: 'edit'; course: Course | null } | { kind: 'assign'; course: CourseSummary } | { kind: 'preview'; courseId: string };
 
-/** The catalog's courses: create, edit (quiz builder included), publish, assign to people. */
+/** The catalog's courses: create, edit (quiz builder included), preview as a learner, publish, assign to people. */
 export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: CoursesTabProps): React.ReactElement {
   const theme = useTheme();
   const { load, reload } = useLoad(() => api.listCourses(catalogId), [api, catalogId]);
@@ -34,6 +35,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
     newCourse: `${idPrefix}-new`,
     edit: (courseId: string): string => `${idPrefix}-edit-${courseId}`,
     assign: (courseId: string): string => `${idPrefix}-assign-${courseId}`,
+    preview: (courseId: string): string => `${idPrefix}-preview-${courseId}`,
   };
   const focusAfterRender = useFocusAfterRender();
   const classes = mergeStyleSets({
@@ -72,6 +74,13 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
     };
     return <AssignCourseForm api={api} catalogId={catalogId} course={mode.course} locale={locale} onClose={close} />;
   }
+  if (mode.kind === 'preview') {
+    const close = (): void => {
+      focusAfterRender(ids.preview(mode.courseId));
+      setMode({ kind: 'list' });
+    };
+    return <CoursePreview api={api} courseId={mode.courseId} locale={locale} onClose={close} />;
+  }
 
   const edit = (courseId: string): void => {
     setOpening(null);
@@ -94,6 +103,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
               </p>
             </div>
             <DefaultButton id={ids.edit(course.id)} text={s.edit} ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
+            <DefaultButton id={ids.preview(course.id)} text={s.preview} ariaLabel={s.previewAsLearner(course.title)} onClick={() => setMode({ kind: 'preview', courseId: course.id })} />
             <DefaultButton id={ids.assign(course.id)} text={s.assign} ariaLabel={s.assignCourse(course.title)} disabled={course.status !== 'published'} onClick={() => setMode({ kind: 'assign', course })} />
           </li>
         ))}
