@@ -8,8 +8,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { AssignmentRule, CatalogReport, CatalogView, Course, CourseInput, CourseSummary, ITrainingAdminApi } from '../../src/client/trainingAdminApi';
 import { LmsApiError } from '../../src/client/lmsApiError';
 import { AssignCourseForm } from '../../src/ui/admin/AssignCourseForm';
-import { CatalogSettingsTab } from '../../src/ui/admin/CatalogSettingsTab';
 import { CourseEditor } from '../../src/ui/admin/CourseEditor';
+import { CoursesTab } from '../../src/ui/admin/CoursesTab';
 import { PlansTab } from '../../src/ui/admin/PlansTab';
 import { ReportsTab } from '../../src/ui/admin/ReportsTab';
 import { RulesTab } from '../../src/ui/admin/RulesTab';
@@ -223,6 +223,63 @@ describe('<CourseEditor> with the quiz builder', () => {
   });
 });
 
+describe('<CourseEditor> and <CoursesTab>: where the focus goes when the control pressed goes away or moves', () => {
+  const focusIs = (element: HTMLElement): void => expect(document.activeElement).toBe(element);
+
+  it('follows the parts added, removed and moved in the editor, and lands on what stops a save', async () => {
+    render(<CourseEditor api={fakeAdmin({})} catalogId={CATALOG_ID} course={null} onSaved={() => undefined} onCancel={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add lesson' }));
+    focusIs(within(group('Lesson 2')).getByRole('textbox', { name: 'Lesson title' }));
+    type('Lesson title', 'Second', group('Lesson 2'));
+    fireEvent.click(screen.getByRole('button', { name: 'Move Lesson 2 up' }));
+    focusIs(screen.getByRole('button', { name: 'Move Lesson 1 down' }));
+    expect(within(group('Lesson 1')).getByRole('textbox', { name: 'Lesson title' })).toHaveProperty('value', 'Second');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Lesson 2' }));
+    focusIs(screen.getByRole('button', { name: 'Add lesson' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a quiz' }));
+    focusIs(screen.getByRole('spinbutton', { name: 'Pass mark (%)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Question 1: Add option' }));
+    focusIs(within(group('Question 1')).getByRole('textbox', { name: 'Option 3' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Question 1, Option 3' }));
+    focusIs(screen.getByRole('button', { name: 'Question 1: Add option' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
+    focusIs(within(group('Question 2')).getByRole('combobox', { name: /^Kind/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move Question 2 up' }));
+    focusIs(screen.getByRole('button', { name: 'Move Question 1 down' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Question 2' }));
+    focusIs(screen.getByRole('button', { name: 'Add question' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the quiz' }));
+    focusIs(screen.getByRole('button', { name: 'Add a quiz' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save course' }));
+    const problems = await screen.findByText('The course cannot be saved yet:');
+    await waitFor(() => expect(document.activeElement?.contains(problems)).toBe(true));
+  });
+
+  it('returns from the editor to the course list on the status of the save, or on the button that opened it', async () => {
+    const existing = courseFrom({ title: 'Code of Conduct', summary: '', format: 'e-learning', tags: [], durationMinutes: 30, sequentialLessons: false, lessons: [{ title: 'Why', materialUrl: 'https://contoso.sharepoint.com/why' }], quiz: null, status: 'draft' });
+    const api = fakeAdmin({
+      listCourses: async () => [summary('Code of Conduct', 'draft')],
+      getCourse: async () => existing,
+      updateCourse: async (_id, input) => courseFrom(input),
+    });
+    render(<CoursesTab api={api} catalogId={CATALOG_ID} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Code of Conduct' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => focusIs(screen.getByRole('button', { name: 'Edit Code of Conduct' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'New course' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => focusIs(screen.getByRole('button', { name: 'New course' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Code of Conduct' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save course' }));
+    const saved = await screen.findByText('“Code of Conduct” saved.');
+    await waitFor(() => expect(document.activeElement?.contains(saved)).toBe(true));
+  });
+});
+
 describe('<RulesTab>', () => {
   it('lists the rules and, after saving a new one, says how many people it assigned', async () => {
     const rules: AssignmentRule[] = [
@@ -304,25 +361,34 @@ describe('<ReportsTab>', () => {
 });
 
 describe('<AssignCourseForm>', () => {
-  it('assigns a course to people found in the catalog and pasted ids, with a due date', async () => {
+  it('assigns a course to people found in the directory and a pasted object id, with a due date', async () => {
     const calls: unknown[] = [];
-    const ada = { id: '55555555-5555-4555-8555-555555555555', displayName: 'Ada Lovelace', mail: 'ada@contoso.com', department: 'Sales', records: 2, lastActivityAt: null };
+    const searches: string[] = [];
+    const ada = { id: '55555555-5555-4555-8555-555555555555', displayName: 'Ada Lovelace', mail: 'ada@contoso.com', department: 'Sales', jobTitle: null };
+    const pasted = '66666666-6666-4666-8666-666666666666';
     const api = fakeAdmin({
-      searchPeople: async (_catalogId, search) => (search === 'ada' ? [ada] : []),
+      searchDirectoryPeople: async (search) => {
+        searches.push(search);
+        return search === 'ada' ? [ada] : [];
+      },
       assignCourse: async (courseId, learnerIds, dueAt) => {
         calls.push({ courseId, learnerIds, dueAt });
         return learnerIds.map((learnerId) => ({ id: `e-${learnerId}`, learnerId, courseId, catalogId: CATALOG_ID, source: 'assigned' as const, dueAt, enrolledAt: NOW, startedAt: null, completedAt: null }));
       },
     });
-    render(<AssignCourseForm api={api} catalogId={CATALOG_ID} course={summary('Code of Conduct')} onClose={() => undefined} locale="en-GB" />);
+    render(<AssignCourseForm api={api} catalogId={CATALOG_ID} course={summary('Code of Conduct')} onClose={() => undefined} locale="en-GB" searchDebounceMs={0} />);
     expect(screen.getByRole('heading', { name: 'Assign Code of Conduct' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText('Choose at least one person.')).toBeTruthy();
 
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Find people in this catalog' }), { target: { value: 'ada' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Add Ada Lovelace' }));
-    type(/Object ids/, '66666666-6666-4666-8666-666666666666');
+    const people = screen.getByRole('combobox', { name: 'Find people' });
+    fireEvent.change(people, { target: { value: 'ada' } });
+    fireEvent.click(await screen.findByRole('option', { name: /Ada Lovelace/ }));
+    fireEvent.change(people, { target: { value: pasted } });
+    fireEvent.keyDown(people, { key: 'ArrowDown' });
+    fireEvent.keyDown(people, { key: 'Enter' });
+    expect(within(screen.getByRole('list', { name: 'Chosen people' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(searches).toEqual(['ada']);
     fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText('Choose a due date.')).toBeTruthy();
 
@@ -331,7 +397,7 @@ describe('<AssignCourseForm>', () => {
     fireEvent.focusOut(due);
     fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText('Assigned to 2 people, due 31 Jan 2030.')).toBeTruthy();
-    expect(calls).toEqual([{ courseId: COURSE_ID, learnerIds: [ada.id, '66666666-6666-4666-8666-666666666666'], dueAt: '2030-01-31T17:00:00.000Z' }]);
+    expect(calls).toEqual([{ courseId: COURSE_ID, learnerIds: [ada.id, pasted], dueAt: '2030-01-31T17:00:00.000Z' }]);
   });
 });
 
@@ -366,43 +432,6 @@ describe('<PlansTab>', () => {
   });
 });
 
-describe('<CatalogSettingsTab>', () => {
-  it('limits the catalog to Entra ID groups and appoints a manager (tenant admins)', async () => {
-    const saved: unknown[] = [];
-    const appointed: string[] = [];
-    const groupId = '88888888-8888-4888-8888-888888888888';
-    const api = fakeAdmin({
-      getAudience: async () => [],
-      setAudience: async (_catalogId, groups) => {
-        saved.push(groups);
-        return groups.map((g) => ({ id: g.id, displayName: g.displayName ?? null }));
-      },
-      searchPeople: async () => [{ id: '99999999-9999-4999-8999-999999999999', displayName: 'Grace Hopper', mail: null, department: 'IT', records: 1, lastActivityAt: null }],
-      addCatalogManager: async (_catalogId, learnerId) => {
-        appointed.push(learnerId);
-      },
-    });
-    const catalog: CatalogView = { id: CATALOG_ID, name: 'Contoso Learning', description: 'Company-wide training', siteUrl: 'https://contoso.sharepoint.com/sites/learning', createdAt: NOW, canManage: true };
-    render(<CatalogSettingsTab api={api} catalog={catalog} isTenantAdmin={true} />);
-    expect(await screen.findByText('Everyone in the organisation sees this catalog.')).toBeTruthy();
-    type('Group object id', 'not a guid');
-    fireEvent.click(screen.getByRole('button', { name: 'Add group' }));
-    expect(await screen.findByText(/A group object id is a GUID/)).toBeTruthy();
-    type('Group object id', groupId);
-    type('Group name (optional)', 'Sales Norway');
-    fireEvent.click(screen.getByRole('button', { name: 'Add group' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save audience' }));
-    expect(await screen.findByText(/Audience saved/)).toBeTruthy();
-    expect(saved).toEqual([[{ id: groupId, displayName: 'Sales Norway' }]]);
-
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Find people in this catalog' }), { target: { value: 'grace' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Appoint Grace Hopper' }));
-    expect(await screen.findByText('Grace Hopper now manages this catalog.')).toBeTruthy();
-    expect(appointed).toEqual(['99999999-9999-4999-8999-999999999999']);
-  });
-});
-
 describe('<TrainingAdmin>', () => {
   const catalog = (canManage: boolean): CatalogView => ({ id: CATALOG_ID, name: 'Contoso Learning', description: '', siteUrl: null, createdAt: NOW, canManage });
 
@@ -417,5 +446,13 @@ describe('<TrainingAdmin>', () => {
     expect(await screen.findByRole('heading', { name: 'Code of Conduct' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Assignment rules' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Assign Code of Conduct' })).toBeTruthy();
+  });
+
+  it('returns the focus to "New catalog" when the catalog form is cancelled', async () => {
+    const api = fakeAdmin({ listCatalogs: async () => [catalog(true)], listCourses: async () => [] });
+    render(<TrainingAdmin api={api} isTenantAdmin={false} canCreateCatalogs={true} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'New catalog' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New catalog' })));
   });
 });

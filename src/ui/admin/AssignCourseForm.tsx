@@ -1,19 +1,24 @@
 import * as React from 'react';
-import { DatePicker, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, mergeStyleSets } from '@fluentui/react';
-import type { CatalogLearner, CourseSummary, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { ChoiceGroup, DatePicker, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, mergeStyleSets } from '@fluentui/react';
+import type { CourseSummary, DirectoryGroup, DirectoryPerson, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { assignmentBodySchema } from '../../domain/api';
+import { groupAssignmentBodySchema } from '../../domain/trainingAdmin';
 import { errorText } from '../common/errorText';
 import { adminStrings as s } from './adminStrings';
+import { GroupPicker, groupName } from './GroupPicker';
 import { PeoplePicker } from './PeoplePicker';
 
 export interface AssignCourseFormProps {
   api: ITrainingAdminApi;
-  catalogId: string;
+  /** Not needed any more (the pickers search the whole directory, the course names its catalog); hosts may omit it. */
+  catalogId?: string;
   course: CourseSummary;
   onClose: () => void;
   locale?: string;
+  /** The pickers' wait after the last keystroke (tests shorten it). */
+  searchDebounceMs?: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Dates typed and shown as 2026-12-31: one form whatever the locale, and easy to type. */
 export function isoDay(date?: Date): string {
   if (!date) return '';
@@ -28,12 +33,21 @@ export function parseIsoDay(text: string): Date | null {
   return date.getMonth() === Number(match[2]) - 1 ? date : null;
 }
 
-const classes = mergeStyleSets({ title: { margin: '16px 0 8px', fontSize: 18, fontWeight: 600, outline: 'none' }, chosen: { margin: '4px 0' } });
+const classes = mergeStyleSets({ title: { margin: '16px 0 8px', fontSize: 18, fontWeight: 600, outline: 'none' }, hint: { margin: 0 } });
 
-/** Assign a course to chosen people with a due date (`POST /api/courses/{id}/assignments`). */
-export function AssignCourseForm({ api, catalogId, course, onClose, locale }: AssignCourseFormProps): React.ReactElement {
-  const [people, setPeople] = React.useState<CatalogLearner[]>([]);
-  const [ids, setIds] = React.useState('');
+type Target = 'people' | 'group';
+
+/** The end of the chosen day (17:00 UTC), as the service takes due dates. */
+const dueAtOf = (day: Date): string => new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), 17, 0, 0)).toISOString();
+
+/**
+ * Assign a course with a due date to chosen people (`POST /api/courses/{id}/assignments`) or to the members of an
+ * Entra ID group (`POST /api/courses/{id}/group-assignments`, whose answer says how many were assigned and skipped).
+ */
+export function AssignCourseForm({ api, course, onClose, locale, searchDebounceMs }: AssignCourseFormProps): React.ReactElement {
+  const [target, setTarget] = React.useState<Target>('people');
+  const [people, setPeople] = React.useState<DirectoryPerson[]>([]);
+  const [groups, setGroups] = React.useState<DirectoryGroup[]>([]);
   const [due, setDue] = React.useState<Date | null>(null);
   const [problem, setProblem] = React.useState<string | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
@@ -41,28 +55,39 @@ export function AssignCourseForm({ api, catalogId, course, onClose, locale }: As
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => headingRef.current?.focus(), []);
 
+  const failed = (error: unknown): void => {
+    setBusy(false);
+    setProblem(errorText(error, s.saveFailed));
+  };
   const submit = (): void => {
-    const typed = ids.split(/[\s,;]+/).map((v) => v.trim()).filter((v) => v !== '');
-    const bad = typed.filter((v) => !GUID.test(v));
-    const learnerIds = Array.from(new Set([...people.map((p) => p.id), ...typed.filter((v) => GUID.test(v))]));
-    if (bad.length > 0) return setProblem(`${s.groupIdInvalid} (${bad.join(', ')})`);
-    if (learnerIds.length === 0) return setProblem(s.assignNoOne);
+    setDone(null);
+    if (target === 'people' && people.length === 0) return setProblem(s.assignNoOne);
+    if (target === 'group' && groups.length === 0) return setProblem(s.assignNoGroup);
     if (!due) return setProblem(s.assignNoDue);
+    const dueText = due.toLocaleDateString(locale, { dateStyle: 'medium' });
+    if (target === 'people') {
+      const parsed = assignmentBodySchema.safeParse({ learnerIds: people.map((p) => p.id), dueAt: dueAtOf(due) });
+      if (!parsed.success) return setProblem(parsed.error.issues[0].message);
+      setProblem(null);
+      setBusy(true);
+      api.assignCourse(course.id, parsed.data.learnerIds, parsed.data.dueAt).then((enrolments) => {
+        setBusy(false);
+        setDone(s.assignDone(enrolments.length, dueText));
+        setPeople([]);
+      }, failed);
+      return undefined;
+    }
+    const group = groups[0];
+    const parsed = groupAssignmentBodySchema.safeParse({ groupId: group.id, dueAt: dueAtOf(due) });
+    if (!parsed.success) return setProblem(parsed.error.issues[0].message);
     setProblem(null);
     setBusy(true);
-    const dueAt = new Date(Date.UTC(due.getFullYear(), due.getMonth(), due.getDate(), 17, 0, 0)).toISOString();
-    api.assignCourse(course.id, learnerIds, dueAt).then(
-      (enrolments) => {
-        setBusy(false);
-        setDone(s.assignDone(enrolments.length, due.toLocaleDateString(locale, { dateStyle: 'medium' })));
-        setPeople([]);
-        setIds('');
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setProblem(errorText(error, s.saveFailed));
-      },
-    );
+    api.assignCourseToGroup(course.id, parsed.data.groupId, parsed.data.dueAt).then((result) => {
+      setBusy(false);
+      setDone(s.assignGroupDone(groupName(group), result.assigned, result.skipped, dueText));
+      setGroups([]);
+    }, failed);
+    return undefined;
   };
 
   return (
@@ -71,19 +96,27 @@ export function AssignCourseForm({ api, catalogId, course, onClose, locale }: As
         {s.assignTitle(course.title)}
       </h3>
       <Stack tokens={{ childrenGap: 8 }}>
-        <p>{s.assignSearchHint}</p>
-        <PeoplePicker api={api} catalogId={catalogId} actionLabel={s.addPerson} onPick={(person) => setPeople((list) => (list.some((p) => p.id === person.id) ? list : [...list, person]))} />
-        {people.length > 0 && (
-          <div>
-            <strong>{s.chosen}</strong>
-            <ul className={classes.chosen}>
-              {people.map((p) => (
-                <li key={p.id}>{p.displayName ?? p.id}</li>
-              ))}
-            </ul>
-          </div>
+        <ChoiceGroup
+          label={s.assignTo}
+          selectedKey={target}
+          options={[
+            { key: 'people', text: s.assignToPeople },
+            { key: 'group', text: s.assignToGroup },
+          ]}
+          onChange={(_e, option) => {
+            if (!option) return;
+            setTarget(option.key as Target);
+            setProblem(null);
+          }}
+        />
+        {target === 'people' ? (
+          <PeoplePicker api={api} selected={people} onChange={setPeople} disabled={busy} debounceMs={searchDebounceMs} />
+        ) : (
+          <>
+            <GroupPicker api={api} single={true} selected={groups} onChange={setGroups} disabled={busy} debounceMs={searchDebounceMs} />
+            <p className={classes.hint}>{s.assignGroupHint}</p>
+          </>
         )}
-        <TextField label={s.assignIds} multiline={true} rows={3} value={ids} onChange={(_e, v) => setIds(v ?? '')} />
         <DatePicker
           label={s.assignDue}
           isRequired={true}

@@ -1,63 +1,142 @@
 import * as React from 'react';
-import { DefaultButton, IconButton, MessageBar, MessageBarType, PrimaryButton, TextField, mergeStyleSets } from '@fluentui/react';
-import type { AudienceGroup, CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import type { CatalogManager, CatalogView, DirectoryGroup, DirectoryPerson, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { catalogAudienceBodySchema } from '../../domain/api';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
+import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
 import { adminStrings as s } from './adminStrings';
-import { PeoplePicker } from './PeoplePicker';
+import { CatalogForm } from './CatalogForm';
+import { GroupPicker } from './GroupPicker';
+import { PeoplePicker, personName } from './PeoplePicker';
 
 export interface CatalogSettingsTabProps {
   api: ITrainingAdminApi;
   catalog: CatalogView;
-  /** Appointing managers is for tenant admins (`POST .../managers`). */
+  /** Appointing and removing managers is for tenant admins (`POST/DELETE .../managers`); catalog managers see the list. */
   isTenantAdmin: boolean;
+  /** The catalog as saved, so that the catalog picker shows its new name. */
+  onCatalogSaved?: (catalog: CatalogView) => void;
+  /** The pickers' wait after the last keystroke (tests shorten it). */
+  searchDebounceMs?: number;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Message = { ok: boolean; text: string } | null;
+
 const classes = mergeStyleSets({
   part: { margin: '16px 0 0' },
   partTitle: { margin: '0 0 8px', fontSize: 16, fontWeight: 600 },
-  row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' },
+  facts: { margin: '0 0 8px' },
+  term: { fontWeight: 600 },
+  value: { margin: '0 0 4px' },
 });
 
-/** The catalog's description and site, its audience of Entra ID groups, and its managers. */
-export function CatalogSettingsTab({ api, catalog, isTenantAdmin }: CatalogSettingsTabProps): React.ReactElement {
+/** The outcome of an action, announced; `id` lets the focus land on it when the control pressed has gone. */
+function Outcome({ message, id }: { message: Message; id?: string }): React.ReactElement {
   return (
-    <div>
-      {catalog.description && <p>{catalog.description}</p>}
-      <p>{s.siteUrl(catalog.siteUrl)}</p>
-      <AudienceEditor api={api} catalogId={catalog.id} />
-      {isTenantAdmin && <ManagersEditor api={api} catalogId={catalog.id} />}
+    <div role="status">
+      {message && (
+        <div id={id} tabIndex={-1}>
+          <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>
+        </div>
+      )}
     </div>
   );
 }
 
-function AudienceEditor({ api, catalogId }: { api: ITrainingAdminApi; catalogId: string }): React.ReactElement {
+/** The catalog's name, description and site, its audience of Entra ID groups, and its managers. */
+export function CatalogSettingsTab({ api, catalog, isTenantAdmin, onCatalogSaved, searchDebounceMs }: CatalogSettingsTabProps): React.ReactElement {
+  return (
+    <div>
+      <DetailsEditor api={api} catalog={catalog} onCatalogSaved={onCatalogSaved} />
+      <AudienceEditor api={api} catalogId={catalog.id} debounceMs={searchDebounceMs} />
+      <ManagersEditor api={api} catalogId={catalog.id} isTenantAdmin={isTenantAdmin} debounceMs={searchDebounceMs} />
+    </div>
+  );
+}
+
+function DetailsEditor({ api, catalog, onCatalogSaved }: { api: ITrainingAdminApi; catalog: CatalogView; onCatalogSaved?: (catalog: CatalogView) => void }): React.ReactElement {
+  const theme = useTheme();
+  const [editing, setEditing] = React.useState(false);
+  // Shown at once, whether or not the host passes the saved catalog back down.
+  const [saved, setSaved] = React.useState<CatalogView | null>(null);
+  const [message, setMessage] = React.useState<Message>(null);
+  const [ids] = React.useState(() => ({ edit: getId('catalog-edit-'), outcome: getId('catalog-saved-') }));
+  const focusAfterRender = useFocusAfterRender();
+  const shown = saved && saved.id === catalog.id ? saved : catalog;
+  return (
+    <div>
+      {editing ? (
+        <CatalogForm
+          api={api}
+          catalog={shown}
+          onSaved={(updated) => {
+            setSaved(updated);
+            setMessage({ ok: true, text: s.catalogSaved(updated.name) });
+            onCatalogSaved?.(updated);
+            focusAfterRender(ids.outcome);
+            setEditing(false);
+          }}
+          onCancel={() => {
+            focusAfterRender(ids.edit);
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <section className={classes.part} aria-labelledby="settings-details">
+          <h3 id="settings-details" className={classes.partTitle}>
+            {s.settingsDetails}
+          </h3>
+          <dl className={classes.facts}>
+            <dt className={classes.term}>{s.catalogName}</dt>
+            <dd className={classes.value}>{shown.name}</dd>
+            <dt className={classes.term}>{s.catalogDescription}</dt>
+            <dd className={classes.value} style={shown.description ? undefined : { color: theme.palette.neutralSecondary }}>
+              {shown.description || s.catalogNoDescription}
+            </dd>
+          </dl>
+          <p>{s.siteUrl(shown.siteUrl)}</p>
+          <DefaultButton
+            id={ids.edit}
+            iconProps={{ iconName: 'Edit' }}
+            text={s.editDetails}
+            onClick={() => {
+              setMessage(null);
+              setEditing(true);
+            }}
+          />
+        </section>
+      )}
+      {/* Outside the switch, so the live region is there before the message comes. */}
+      <Outcome message={message} id={ids.outcome} />
+    </div>
+  );
+}
+
+const audienceOf = (groups: DirectoryGroup[]): Array<{ id: string; displayName?: string }> =>
+  groups.map((g) => (g.displayName ? { id: g.id, displayName: g.displayName } : { id: g.id }));
+
+function AudienceEditor({ api, catalogId, debounceMs }: { api: ITrainingAdminApi; catalogId: string; debounceMs?: number }): React.ReactElement {
   const { load, reload } = useLoad(() => api.getAudience(catalogId), [api, catalogId]);
-  const [groups, setGroups] = React.useState<AudienceGroup[] | null>(null);
-  const [groupId, setGroupId] = React.useState('');
-  const [groupName, setGroupName] = React.useState('');
-  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | null>(null);
+  const [groups, setGroups] = React.useState<DirectoryGroup[] | null>(null);
+  const [message, setMessage] = React.useState<Message>(null);
   const [busy, setBusy] = React.useState(false);
   if (load.status === 'loading') return <LoadingShimmer label={s.settingsAudience} rows={1} />;
   if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} />;
-  const current = groups ?? load.value;
-  const add = (): void => {
-    const id = groupId.trim();
-    if (!GUID.test(id)) return setMessage({ ok: false, text: s.groupIdInvalid });
-    setMessage(null);
-    setGroups([...current.filter((g) => g.id.toLowerCase() !== id.toLowerCase()), { id, displayName: groupName.trim() || null }]);
-    setGroupId('');
-    setGroupName('');
-  };
+  const current = groups ?? load.value.map((g) => ({ ...g, description: null }));
   const save = (): void => {
+    const parsed = catalogAudienceBodySchema.safeParse({ groups: audienceOf(current) });
+    if (!parsed.success) return setMessage({ ok: false, text: s.audienceInvalid });
     setBusy(true);
-    api.setAudience(catalogId, current.map((g) => (g.displayName ? { id: g.id, displayName: g.displayName } : { id: g.id }))).then(
-      (saved) => {
+    setMessage(null);
+    api.setAudience(catalogId, parsed.data.groups).then(
+      (answer) => {
         setBusy(false);
-        setGroups(saved);
+        setGroups(answer.map((g) => ({ ...g, description: current.filter((c) => c.id === g.id)[0]?.description ?? null })));
         setMessage({ ok: true, text: s.audienceSaved });
       },
       (error: unknown) => {
@@ -68,60 +147,135 @@ function AudienceEditor({ api, catalogId }: { api: ITrainingAdminApi; catalogId:
   };
   return (
     <section className={classes.part} aria-labelledby="settings-audience">
-      <h4 id="settings-audience" className={classes.partTitle}>
+      <h3 id="settings-audience" className={classes.partTitle}>
         {s.settingsAudience}
-      </h4>
+      </h3>
       <p>{s.audienceIntro}</p>
-      {current.length === 0 ? (
-        <p>{s.audienceEveryone}</p>
-      ) : (
-        <ul aria-label={s.settingsAudience}>
-          {current.map((g) => (
-            <li key={g.id}>
-              {g.displayName ? `${g.displayName} (${g.id})` : g.id}
-              <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(g.displayName ?? g.id)} ariaLabel={s.remove(g.displayName ?? g.id)} onClick={() => setGroups(current.filter((x) => x.id !== g.id))} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className={classes.row}>
-        <TextField label={s.groupId} value={groupId} onChange={(_e, v) => setGroupId(v ?? '')} styles={{ root: { width: 320 } }} />
-        <TextField label={s.groupName} value={groupName} onChange={(_e, v) => setGroupName(v ?? '')} styles={{ root: { width: 220 } }} />
-        <DefaultButton text={s.addGroup} onClick={add} />
-      </div>
-      <div role="status">{message && <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>}</div>
+      {current.length === 0 && <p>{s.audienceEveryone}</p>}
+      <GroupPicker
+        api={api}
+        selected={current}
+        onChange={(next) => {
+          setGroups(next);
+          setMessage(null);
+        }}
+        chosenLabel={s.audienceGroups}
+        disabled={busy}
+        debounceMs={debounceMs}
+      />
+      <Outcome message={message} />
       <PrimaryButton text={s.saveAudience} disabled={busy} onClick={save} styles={{ root: { marginTop: 8 } }} />
     </section>
   );
 }
 
-function ManagersEditor({ api, catalogId }: { api: ITrainingAdminApi; catalogId: string }): React.ReactElement {
-  const [id, setId] = React.useState('');
-  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | null>(null);
-  const appoint = (learnerId: string, name: string): void => {
+interface ManagersEditorProps {
+  api: ITrainingAdminApi;
+  catalogId: string;
+  isTenantAdmin: boolean;
+  debounceMs?: number;
+}
+
+function ManagersEditor({ api, catalogId, isTenantAdmin, debounceMs }: ManagersEditorProps): React.ReactElement {
+  const theme = useTheme();
+  const { load, reload } = useLoad(() => api.listCatalogManagers(catalogId), [api, catalogId]);
+  const [candidate, setCandidate] = React.useState<DirectoryPerson[]>([]);
+  const [removing, setRemoving] = React.useState<CatalogManager | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<Message>(null);
+  const [outcomeId] = React.useState(() => getId('managers-outcome-'));
+  // The dialog gives the focus back to the button that opened it a moment after it has gone (a timer it sets as it
+  // unmounts), and that button goes with the manager removed: the focus goes to the outcome after that.
+  const focusOutcomeAfterDialog = React.useRef(false);
+  React.useEffect(() => {
+    if (!focusOutcomeAfterDialog.current || removing) return;
+    focusOutcomeAfterDialog.current = false;
+    setTimeout(() => document.getElementById(outcomeId)?.focus(), 0);
+  });
+  const managerName = (m: CatalogManager): string => m.displayName ?? m.mail ?? m.id;
+
+  const appoint = (): void => {
+    const person = candidate[0];
+    if (!person) return setMessage({ ok: false, text: s.appointNoOne });
+    setBusy(true);
     setMessage(null);
-    api.addCatalogManager(catalogId, learnerId).then(
-      () => setMessage({ ok: true, text: s.appointed(name) }),
-      (error: unknown) => setMessage({ ok: false, text: errorText(error, s.saveFailed) }),
+    api.addCatalogManager(catalogId, person.id).then(
+      () => {
+        setBusy(false);
+        setCandidate([]);
+        setMessage({ ok: true, text: s.appointed(personName(person)) });
+        reload();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setMessage({ ok: false, text: errorText(error, s.saveFailed) });
+      },
     );
   };
+  const remove = (manager: CatalogManager): void => {
+    const done = (outcome: Message): void => {
+      focusOutcomeAfterDialog.current = true;
+      setMessage(outcome);
+      setBusy(false);
+      setRemoving(null);
+    };
+    setBusy(true);
+    api.removeCatalogManager(catalogId, manager.id).then(
+      () => {
+        done({ ok: true, text: s.managerRemoved(managerName(manager)) });
+        reload();
+      },
+      (error: unknown) => done({ ok: false, text: errorText(error, s.saveFailed) }),
+    );
+  };
+
+  let list: React.ReactNode;
+  if (load.status === 'loading') list = <LoadingShimmer label={s.managersLoading} rows={1} />;
+  else if (load.status === 'failed') list = <LoadFailure error={load.error} onRetry={reload} />;
+  else if (load.value.length === 0) list = <p>{s.noManagers}</p>;
+  else {
+    list = (
+      <ul aria-label={s.managersList} style={{ listStyle: 'none', margin: '8px 0', padding: 0 }}>
+        {load.value.map((manager) => (
+          <li key={manager.id} style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '4px 0', borderBottom: `1px solid ${theme.palette.neutralLight}` }}>
+            <span style={{ flexGrow: 1 }}>
+              <strong>{managerName(manager)}</strong>
+              {[manager.displayName ? manager.mail : null, manager.department].filter(Boolean).map((fact) => ` · ${fact}`)}
+            </span>
+            {isTenantAdmin && <DefaultButton text={s.removeManagerButton} ariaLabel={s.removeManager(managerName(manager))} disabled={busy} onClick={() => setRemoving(manager)} />}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
   return (
     <section className={classes.part} aria-labelledby="settings-managers">
-      <h4 id="settings-managers" className={classes.partTitle}>
+      <h3 id="settings-managers" className={classes.partTitle}>
         {s.settingsManagers}
-      </h4>
+      </h3>
       <p>{s.managersIntro}</p>
-      <p>{s.managersGap}</p>
-      <PeoplePicker api={api} catalogId={catalogId} actionLabel={s.appoint} onPick={(person) => appoint(person.id, person.displayName ?? person.id)} />
-      <div className={classes.row} style={{ marginTop: 8 }}>
-        <TextField label={s.appointById} value={id} onChange={(_e, v) => setId(v ?? '')} styles={{ root: { width: 320 } }} />
-        <DefaultButton
-          text={s.appointButton}
-          ariaLabel={s.appointById}
-          onClick={() => (GUID.test(id.trim()) ? appoint(id.trim(), id.trim()) : setMessage({ ok: false, text: s.groupIdInvalid }))}
+      {list}
+      {isTenantAdmin ? (
+        <div className={classes.row}>
+          <PeoplePicker api={api} label={s.findManager} single={true} selected={candidate} onChange={setCandidate} disabled={busy} debounceMs={debounceMs} />
+          <PrimaryButton text={s.appointButton} disabled={busy} onClick={appoint} styles={{ root: { marginTop: 29 } }} />
+        </div>
+      ) : (
+        <MessageBar messageBarType={MessageBarType.info}>{s.managersAdminOnly}</MessageBar>
+      )}
+      <Outcome message={message} id={outcomeId} />
+      {removing && (
+        <ConfirmDialog
+          title={s.removeManagerTitle(managerName(removing))}
+          text={s.removeManagerText}
+          confirm={s.removeManagerConfirm}
+          cancel={s.cancel}
+          busy={busy}
+          onConfirm={() => remove(removing)}
+          onCancel={() => setRemoving(null)}
         />
-      </div>
-      <div role="status">{message && <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>}</div>
+      )}
     </section>
   );
 }

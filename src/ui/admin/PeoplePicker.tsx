@@ -1,58 +1,50 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, SearchBox, Stack, mergeStyleSets } from '@fluentui/react';
-import type { CatalogLearner, ITrainingAdminApi } from '../../client/trainingAdminApi';
-import { errorText } from '../common/errorText';
+import type { DirectoryPerson, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { adminStrings as s } from './adminStrings';
+import { DirectoryPicker, type DirectoryPickerTexts } from './DirectoryPicker';
 
 export interface PeoplePickerProps {
-  api: ITrainingAdminApi;
-  catalogId: string;
-  /** The action on a found person, e.g. "Add Ada Lovelace". */
-  actionLabel: (name: string) => string;
-  onPick: (person: CatalogLearner) => void;
+  api: Pick<ITrainingAdminApi, 'searchDirectoryPeople'>;
+  selected: readonly DirectoryPerson[];
+  onChange: (people: DirectoryPerson[]) => void;
   label?: string;
+  /** One person at most (e.g. a manager to appoint). */
+  single?: boolean;
+  disabled?: boolean;
+  debounceMs?: number;
 }
 
-const classes = mergeStyleSets({ list: { listStyle: 'none', margin: '8px 0', padding: 0 }, item: { display: 'flex', alignItems: 'center', gap: 12, padding: '4px 0' }, who: { flexGrow: 1 } });
+export const personName = (person: DirectoryPerson): string => person.displayName ?? person.mail ?? s.pickerObjectId(person.id);
+const personDetails = (person: DirectoryPerson): string => [person.displayName ? person.mail : null, person.department].filter(Boolean).join(' · ');
+const pastedPerson = (id: string): DirectoryPerson => ({ id, displayName: null, mail: null, department: null, jobTitle: null });
 
-/** Finds people among the catalog's learners (the only people search the API offers) and picks one. */
-export function PeoplePicker({ api, catalogId, actionLabel, onPick, label = s.assignSearch }: PeoplePickerProps): React.ReactElement {
-  const [query, setQuery] = React.useState('');
-  const [found, setFound] = React.useState<CatalogLearner[] | null>(null);
-  const [failure, setFailure] = React.useState<unknown>(null);
-  const search = (text: string): void => {
-    setFailure(null);
-    api.searchPeople(catalogId, text).then(setFound, (error: unknown) => {
-      setFound(null);
-      setFailure(error);
-    });
+/** Finds current people across the whole directory by the start of their name or mail, or takes a pasted object id. */
+export function PeoplePicker({ api, selected, onChange, label = s.findPeople, single, disabled, debounceMs }: PeoplePickerProps): React.ReactElement {
+  const texts: DirectoryPickerTexts = {
+    label,
+    hint: s.findPeopleHint,
+    chosenLabel: s.chosenPeople,
+    searching: s.pickerSearching,
+    found: s.peopleFound,
+    none: s.noPeopleFound,
+    failed: s.pickerFailed,
+    objectIdReady: s.pickerObjectIdReady,
+    picked: s.pickerPicked,
+    removed: s.pickerRemoved,
+    remove: s.remove,
   };
   return (
-    <div>
-      <Stack horizontal={true} tokens={{ childrenGap: 8 }} verticalAlign="end">
-        <SearchBox ariaLabel={label} placeholder={label} value={query} onChange={(_e, v) => setQuery(v ?? '')} onSearch={search} styles={{ root: { minWidth: 260 } }} />
-        <DefaultButton text={s.searchButton} onClick={() => search(query)} />
-      </Stack>
-      {failure !== null && <MessageBar messageBarType={MessageBarType.error}>{errorText(failure, s.saveFailed)}</MessageBar>}
-      <div role="status" aria-live="polite">
-        {found && found.length === 0 && <p>{s.noPeopleFound}</p>}
-      </div>
-      {found && found.length > 0 && (
-        <ul className={classes.list} aria-label={label}>
-          {found.map((person) => {
-            const name = person.displayName ?? person.mail ?? person.id;
-            return (
-              <li key={person.id} className={classes.item}>
-                <span className={classes.who}>
-                  {name}
-                  {person.department ? ` · ${person.department}` : ''}
-                </span>
-                <DefaultButton text={actionLabel(name)} onClick={() => onPick(person)} />
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </div>
+    <DirectoryPicker
+      texts={texts}
+      search={(text) => api.searchDirectoryPeople(text)}
+      selected={selected}
+      onChange={onChange}
+      nameOf={personName}
+      detailsOf={personDetails}
+      fromObjectId={pastedPerson}
+      single={single}
+      disabled={disabled}
+      debounceMs={debounceMs}
+    />
   );
 }

@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Dropdown, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Stack, mergeStyleSets } from '@fluentui/react';
+import { Dropdown, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Stack, getId, mergeStyleSets } from '@fluentui/react';
 import type { ISharePointContentService } from '../../client/sharepoint/sharePointContent';
 import type { CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { EmptyState } from '../common/EmptyState';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
+import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
 import { adminStrings as s } from './adminStrings';
 import { CatalogForm } from './CatalogForm';
@@ -44,12 +45,18 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
   const [tab, setTab] = React.useState<Tab>('courses');
   const [creating, setCreating] = React.useState(false);
   const [created, setCreated] = React.useState<string | null>(null);
+  // Where the focus goes when the catalog form closes (it would otherwise fall to the page).
+  const [focusIds] = React.useState(() => ({ newCatalog: getId('new-catalog'), created: getId('catalog-created') }));
+  const focusAfterRender = useFocusAfterRender();
+  // Catalogs saved in Catalog settings, shown (e.g. renamed in the catalog picker) without reloading the list.
+  const [savedCatalogs, setSavedCatalogs] = React.useState<Record<string, CatalogView>>({});
+  const onCatalogSaved = React.useCallback((saved: CatalogView) => setSavedCatalogs((all) => ({ ...all, [saved.id]: saved })), []);
 
   let content: React.ReactNode;
   if (load.status === 'loading') content = <LoadingShimmer label={s.loading} />;
   else if (load.status === 'failed') content = <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} />;
   else {
-    const managed = load.value.filter((c) => c.canManage);
+    const managed = load.value.map((c) => savedCatalogs[c.id] ?? c).filter((c) => c.canManage);
     const catalog: CatalogView | undefined = managed.filter((c) => c.id === catalogId)[0] ?? managed[0];
     if (managed.length === 0 && !canCreateCatalogs) {
       content = <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>{s.forManagersOnly}</MessageBar>;
@@ -57,13 +64,17 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
       content = (
         <CatalogForm
           api={api}
-          onCreated={(c) => {
+          onSaved={(c) => {
+            focusAfterRender(focusIds.created);
             setCreating(false);
             setCreated(s.catalogCreated(c.name));
             setCatalogId(c.id);
             reload();
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => {
+            focusAfterRender(focusIds.newCatalog);
+            setCreating(false);
+          }}
         />
       );
     } else {
@@ -79,9 +90,15 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
                 styles={{ root: { minWidth: 280 } }}
               />
             )}
-            {canCreateCatalogs && <PrimaryButton iconProps={{ iconName: 'Add' }} text={s.newCatalog} onClick={() => setCreating(true)} />}
+            {canCreateCatalogs && <PrimaryButton id={focusIds.newCatalog} iconProps={{ iconName: 'Add' }} text={s.newCatalog} onClick={() => setCreating(true)} />}
           </Stack>
-          <div role="status">{created && <MessageBar messageBarType={MessageBarType.success}>{created}</MessageBar>}</div>
+          <div role="status">
+            {created && (
+              <div id={focusIds.created} tabIndex={-1}>
+                <MessageBar messageBarType={MessageBarType.success}>{created}</MessageBar>
+              </div>
+            )}
+          </div>
           {!catalog ? (
             <EmptyState title={s.noCatalogTitle} hint={s.noCatalogHint} />
           ) : (
@@ -105,7 +122,7 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
                 <ReportsTab key={catalog.id} api={api} catalogId={catalog.id} locale={locale} />
               </PivotItem>
               <PivotItem itemKey="settings" headerText={s.tabs.settings}>
-                <CatalogSettingsTab key={catalog.id} api={api} catalog={catalog} isTenantAdmin={isTenantAdmin} />
+                <CatalogSettingsTab key={catalog.id} api={api} catalog={catalog} isTenantAdmin={isTenantAdmin} onCatalogSaved={onCatalogSaved} />
               </PivotItem>
             </Pivot>
           )}

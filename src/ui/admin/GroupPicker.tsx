@@ -1,0 +1,52 @@
+import * as React from 'react';
+import type { DirectoryGroup, ITrainingAdminApi } from '../../client/trainingAdminApi';
+import { adminStrings as s } from './adminStrings';
+import { DirectoryPicker, type DirectoryPickerTexts } from './DirectoryPicker';
+
+export interface GroupPickerProps {
+  api: Pick<ITrainingAdminApi, 'searchDirectoryGroups'>;
+  selected: readonly DirectoryGroup[];
+  onChange: (groups: DirectoryGroup[]) => void;
+  label?: string;
+  /** The accessible name of the chosen groups' list. */
+  chosenLabel?: string;
+  /** One group at most (e.g. a group to assign a course to). */
+  single?: boolean;
+  disabled?: boolean;
+  debounceMs?: number;
+}
+
+export const groupName = (group: DirectoryGroup): string => group.displayName ?? s.pickerObjectId(group.id);
+const groupDetails = (group: DirectoryGroup): string => group.description ?? '';
+const pastedGroup = (id: string): DirectoryGroup => ({ id, displayName: null, description: null });
+
+/** Finds Microsoft Entra ID groups by the start of their name, or takes a pasted object id. */
+export function GroupPicker({ api, selected, onChange, label = s.findGroup, chosenLabel = s.chosenGroup, single, disabled, debounceMs }: GroupPickerProps): React.ReactElement {
+  const texts: DirectoryPickerTexts = {
+    label,
+    hint: s.findGroupHint,
+    chosenLabel,
+    searching: s.pickerSearching,
+    found: s.groupsFound,
+    none: s.noGroupsFound,
+    failed: s.pickerFailed,
+    objectIdReady: s.pickerObjectIdReady,
+    picked: s.pickerPicked,
+    removed: s.pickerRemoved,
+    remove: s.remove,
+  };
+  return (
+    <DirectoryPicker
+      texts={texts}
+      search={(text) => api.searchDirectoryGroups(text)}
+      selected={selected}
+      onChange={onChange}
+      nameOf={groupName}
+      detailsOf={groupDetails}
+      fromObjectId={pastedGroup}
+      single={single}
+      disabled={disabled}
+      debounceMs={debounceMs}
+    />
+  );
+}
