@@ -20,7 +20,6 @@ import {
   type RuleApplication,
 } from '../domain/assignmentRules';
 import { courseSchema, courseSummarySchema, type Course, type CourseInput, type CourseSummary } from '../domain/course';
-import { catalogLearnerPageSchema, type CatalogLearner } from '../domain/privacy';
 import { catalogReportSchema, type CatalogReport } from '../domain/reports';
 import {
   catalogManagersSchema,
@@ -43,7 +42,6 @@ export type {
   AssignmentRule,
   AssignmentRuleBody,
   AudienceGroup,
-  CatalogLearner,
   CatalogManager,
   CatalogReport,
   CatalogView,
@@ -78,8 +76,6 @@ export interface ITrainingAdminApi {
   searchDirectoryGroups(search: string): Promise<DirectoryGroup[]>;
   getAudience(catalogId: string): Promise<AudienceGroup[]>;
   setAudience(catalogId: string, groups: CatalogAudienceBody['groups']): Promise<AudienceGroup[]>;
-  /** People with records in the catalog whose name, mail or department contains `search` (the API has no directory-wide people search). */
-  searchPeople(catalogId: string, search: string): Promise<CatalogLearner[]>;
   listCourses(catalogId: string): Promise<CourseSummary[]>;
   getCourse(courseId: string): Promise<Course>;
   createCourse(catalogId: string, input: CourseInput): Promise<Course>;
@@ -152,10 +148,6 @@ export class TrainingAdminApiClient implements ITrainingAdminApi {
     return parseApiResponse(catalogAudienceSchema, await this.http.putJson(`/api/catalogs/${id(catalogId)}/audience`, { groups }), 'the audience');
   }
 
-  async searchPeople(catalogId: string, search: string): Promise<CatalogLearner[]> {
-    const query = search.trim() ? `?search=${encodeURIComponent(search.trim())}` : '';
-    return parseApiResponse(catalogLearnerPageSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/learners${query}`), 'the people').learners;
-  }
 
   async listCourses(catalogId: string): Promise<CourseSummary[]> {
     return parseApiResponse(courseListSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/courses`), 'the courses');

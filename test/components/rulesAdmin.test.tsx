@@ -33,7 +33,6 @@ function fakeAdmin(overrides: Partial<ITrainingAdminApi>): ITrainingAdminApi {
     searchDirectoryGroups: notCalled,
     getAudience: notCalled,
     setAudience: notCalled,
-    searchPeople: notCalled,
     listCourses: notCalled,
     getCourse: notCalled,
     createCourse: notCalled,

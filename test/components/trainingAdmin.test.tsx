@@ -37,7 +37,6 @@ function fakeAdmin(overrides: Partial<ITrainingAdminApi>): ITrainingAdminApi {
     searchDirectoryGroups: notCalled,
     getAudience: notCalled,
     setAudience: notCalled,
-    searchPeople: notCalled,
     listCourses: notCalled,
     getCourse: notCalled,
     createCourse: notCalled,
@@ -376,7 +375,7 @@ describe('<AssignCourseForm>', () => {
         return learnerIds.map((learnerId) => ({ id: `e-${learnerId}`, learnerId, courseId, catalogId: CATALOG_ID, source: 'assigned' as const, dueAt, enrolledAt: NOW, startedAt: null, completedAt: null }));
       },
     });
-    render(<AssignCourseForm api={api} catalogId={CATALOG_ID} course={summary('Code of Conduct')} onClose={() => undefined} locale="en-GB" searchDebounceMs={0} />);
+    render(<AssignCourseForm api={api} course={summary('Code of Conduct')} onClose={() => undefined} locale="en-GB" searchDebounceMs={0} />);
     expect(screen.getByRole('heading', { name: 'Assign Code of Conduct' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText('Choose at least one person.')).toBeTruthy();

@@ -10,8 +10,6 @@ import { PeoplePicker } from './PeoplePicker';
 
 export interface AssignCourseFormProps {
   api: ITrainingAdminApi;
-  /** Not needed any more (the pickers search the whole directory, the course names its catalog); hosts may omit it. */
-  catalogId?: string;
   course: CourseSummary;
   onClose: () => void;
   locale?: string;
@@ -132,7 +130,7 @@ export function AssignCourseForm({ api, course, onClose, locale, searchDebounceM
         {problem && <MessageBar messageBarType={MessageBarType.error}>{problem}</MessageBar>}
         <div role="status">{done && <MessageBar messageBarType={MessageBarType.success}>{done}</MessageBar>}</div>
         <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={s.assignSubmit} disabled={busy} onClick={submit} />
+          <PrimaryButton text={s.assignSubmit} disabled={busy} allowDisabledFocus={true} onClick={submit} />
           <DefaultButton text={s.close} onClick={onClose} />
         </Stack>
       </Stack>

@@ -72,7 +72,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
       focusAfterRender(ids.assign(mode.course.id));
       setMode({ kind: 'list' });
     };
-    return <AssignCourseForm api={api} catalogId={catalogId} course={mode.course} locale={locale} onClose={close} />;
+    return <AssignCourseForm api={api} course={mode.course} locale={locale} onClose={close} />;
   }
   if (mode.kind === 'preview') {
     const close = (): void => {
