@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import Ajv from 'ajv';
 import ts from 'typescript';
+import { englishAdminStrings } from '../../src/ui/admin/adminStrings';
 import { englishCatalogStrings } from '../../src/ui/catalog/catalogStrings';
 import { englishCommonStrings } from '../../src/ui/common/commonStrings';
 import { englishMyTrainingStrings } from '../../src/ui/myTraining/myTrainingStrings';
@@ -97,8 +98,10 @@ describe('German translations', () => {
       ['Catalog', catalogOwn, load('CourseCatalogWebPartStrings').Catalog],
       ['MyTraining', englishMyTrainingStrings, load('MyTrainingWebPartStrings').MyTraining],
       ['TeamTraining', (({ common: _c, ...own }) => own)(englishTeamStrings), load('TeamTrainingWebPartStrings').TeamTraining],
+      ['Admin', (({ common: _c, ...own }) => own)(englishAdminStrings), load('TrainingAdminWebPartStrings').Admin],
     ];
     expect(common).toBe(englishCommonStrings);
+    expect(englishAdminStrings.common).toBe(englishCommonStrings);
     for (const [screen, english, german] of screens) {
       const germanShape = new Set(shape(german));
       expect([screen, shape(english).filter((key) => !germanShape.has(key))]).toEqual([screen, []]);
@@ -110,6 +113,11 @@ describe('German translations', () => {
     expect(catalog.lessonCount(1)).toBe('1 Lektion');
     expect(catalog.lessonCount(3)).toBe('3 Lektionen');
     expect(catalog.resultCount(2, 5)).toBe('2 von 5 Kursen passen');
+    const admin = stringsModules.find((m) => m.name === 'TrainingAdminWebPartStrings')!.load('de-de').Admin as typeof englishAdminStrings;
+    expect([admin.planCourseCount(1), admin.planCourseCount(4)]).toEqual(['1 Kurs', '4 Kurse']);
+    expect(admin.assignDone(1, '1. Dez. 2026')).toBe('Zugewiesen an 1 Person, fällig am 1. Dez. 2026.');
+    expect(admin.rulePreviewCounts(3, 1)).toBe('3 Personen passen derzeit (1 bereits angemeldet): Beim Speichern erhalten 2 Personen den Kurs.');
+    expect(admin.chartLabel(admin.reportBy.byDepartment)).toMatch(/^Abschlussquote nach Abteilung, /);
   });
 });
 

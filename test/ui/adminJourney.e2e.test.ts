@@ -162,6 +162,19 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await keepProgress.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('“Working at heights (2027)” saved.').waitFor();
 
+  // Assign the course to an Entra ID group found by name (the Graph stand-in answers the search).
+  await page.getByRole('button', { name: 'Assign Working at heights (2027)' }).click();
+  await page.getByRole('radio', { name: 'The members of a group' }).check();
+  await page.getByRole('combobox', { name: 'Find a group' }).fill('Oslo');
+  await page.getByRole('option', { name: /^Oslo Office/ }).click();
+  await page.getByRole('combobox', { name: /^Due date/ }).fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('combobox', { name: /^Due date/ }).press('Enter');
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  const groupAssigned = await page.getByText(/^Assigned to \d+ people in Oslo Office, due /).textContent();
+  assert.ok(Number(/Assigned to (\d+)/.exec(groupAssigned ?? '')?.[1]) > 0, `the group's members are assigned: ${groupAssigned}`);
+  await env.album.shoot(page, '16-assigned-to-a-group');
+  await page.getByRole('button', { name: 'Close' }).click();
+
   await page.getByRole('tab', { name: 'Reports' }).click();
   await byCourse.waitFor();
   const download = page.waitForEvent('download');

@@ -164,6 +164,7 @@ test('a training manager builds, publishes, assigns, edits and finds a course in
   await tabTo(page, '- button "Assign"');
   await page.keyboard.press('Enter');
   await page.getByText(/^Assigned to 1 person, due /).waitFor();
+  await assertFocusOn(page, '- button "Assign"', 'the Assign button keeps the focus while and after it saves');
   await env.album.shoot(page, '05-assigned');
   await tabTo(page, '- button "Close"');
   await page.keyboard.press('Enter');

@@ -4,7 +4,8 @@ import type { CourseSummary, DirectoryGroup, DirectoryPerson, ITrainingAdminApi 
 import { assignmentBodySchema } from '../../domain/api';
 import { groupAssignmentBodySchema } from '../../domain/trainingAdmin';
 import { errorText } from '../common/errorText';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
+import { datePickerStrings } from './datePickerStrings';
 import { GroupPicker, groupName } from './GroupPicker';
 import { PeoplePicker } from './PeoplePicker';
 
@@ -43,6 +44,8 @@ const dueAtOf = (day: Date): string => new Date(Date.UTC(day.getFullYear(), day.
  * Entra ID group (`POST /api/courses/{id}/group-assignments`, whose answer says how many were assigned and skipped).
  */
 export function AssignCourseForm({ api, course, onClose, locale, searchDebounceMs }: AssignCourseFormProps): React.ReactElement {
+  const s = useAdminStrings();
+  const calendar = React.useMemo(() => datePickerStrings(s.datePicker, locale), [s.datePicker, locale]);
   const [target, setTarget] = React.useState<Target>('people');
   const [people, setPeople] = React.useState<DirectoryPerson[]>([]);
   const [groups, setGroups] = React.useState<DirectoryGroup[]>([]);
@@ -82,7 +85,7 @@ export function AssignCourseForm({ api, course, onClose, locale, searchDebounceM
     setBusy(true);
     api.assignCourseToGroup(course.id, parsed.data.groupId, parsed.data.dueAt).then((result) => {
       setBusy(false);
-      setDone(s.assignGroupDone(groupName(group), result.assigned, result.skipped, dueText));
+      setDone(s.assignGroupDone(groupName(group, s), result.assigned, result.skipped, dueText));
       setGroups([]);
     }, failed);
     return undefined;
@@ -119,7 +122,8 @@ export function AssignCourseForm({ api, course, onClose, locale, searchDebounceM
           label={s.assignDue}
           isRequired={true}
           allowTextInput={true}
-          placeholder="YYYY-MM-DD"
+          placeholder={s.datePicker.placeholder}
+          strings={calendar}
           formatDate={isoDay}
           parseDateFromString={parseIsoDay}
           value={due ?? undefined}

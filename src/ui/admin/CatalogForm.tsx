@@ -4,7 +4,8 @@ import type { ZodIssue } from 'zod';
 import type { CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { catalogBodySchema } from '../../domain/api';
 import { errorText } from '../common/errorText';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 
 export interface CatalogFormProps {
   api: Pick<ITrainingAdminApi, 'createCatalog' | 'updateCatalog'>;
@@ -17,7 +18,7 @@ export interface CatalogFormProps {
 type Field = 'name' | 'description' | 'siteUrl';
 type FieldErrors = Partial<Record<Field, string>>;
 
-function fieldErrors(issues: ZodIssue[]): FieldErrors {
+function fieldErrors(issues: ZodIssue[], s: AdminStrings): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path[0] as Field;
@@ -32,6 +33,7 @@ function fieldErrors(issues: ZodIssue[]): FieldErrors {
 
 /** A catalog's name, description and the SharePoint site that shows it: a new catalog, or changes to one. */
 export function CatalogForm({ api, catalog, onSaved, onCancel }: CatalogFormProps): React.ReactElement {
+  const s = useAdminStrings();
   const [name, setName] = React.useState(catalog?.name ?? '');
   const [description, setDescription] = React.useState(catalog?.description ?? '');
   const [siteUrl, setSiteUrl] = React.useState(catalog?.siteUrl ?? '');
@@ -43,7 +45,7 @@ export function CatalogForm({ api, catalog, onSaved, onCancel }: CatalogFormProp
   const submit = (): void => {
     const parsed = catalogBodySchema.safeParse({ name, description, siteUrl: siteUrl.trim() || null });
     setProblem(null);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues, s));
     setErrors({});
     setBusy(true);
     const saving = catalog ? api.updateCatalog(catalog.id, parsed.data) : api.createCatalog(parsed.data);

@@ -8,7 +8,7 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { CatalogForm } from './CatalogForm';
 import { GroupPicker } from './GroupPicker';
 import { PeoplePicker, personName } from './PeoplePicker';
@@ -60,6 +60,7 @@ export function CatalogSettingsTab({ api, catalog, isTenantAdmin, onCatalogSaved
 }
 
 function DetailsEditor({ api, catalog, onCatalogSaved }: { api: ITrainingAdminApi; catalog: CatalogView; onCatalogSaved?: (catalog: CatalogView) => void }): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const [editing, setEditing] = React.useState(false);
   // Shown at once, whether or not the host passes the saved catalog back down.
@@ -121,12 +122,13 @@ const audienceOf = (groups: DirectoryGroup[]): Array<{ id: string; displayName?:
   groups.map((g) => (g.displayName ? { id: g.id, displayName: g.displayName } : { id: g.id }));
 
 function AudienceEditor({ api, catalogId, debounceMs }: { api: ITrainingAdminApi; catalogId: string; debounceMs?: number }): React.ReactElement {
+  const s = useAdminStrings();
   const { load, reload } = useLoad(() => api.getAudience(catalogId), [api, catalogId]);
   const [groups, setGroups] = React.useState<DirectoryGroup[] | null>(null);
   const [message, setMessage] = React.useState<Message>(null);
   const [busy, setBusy] = React.useState(false);
   if (load.status === 'loading') return <LoadingShimmer label={s.settingsAudience} rows={1} />;
-  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} />;
+  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
   const current = groups ?? load.value.map((g) => ({ ...g, description: null }));
   const save = (): void => {
     const parsed = catalogAudienceBodySchema.safeParse({ groups: audienceOf(current) });
@@ -177,6 +179,7 @@ interface ManagersEditorProps {
 }
 
 function ManagersEditor({ api, catalogId, isTenantAdmin, debounceMs }: ManagersEditorProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(() => api.listCatalogManagers(catalogId), [api, catalogId]);
   const [candidate, setCandidate] = React.useState<DirectoryPerson[]>([]);
@@ -203,7 +206,7 @@ function ManagersEditor({ api, catalogId, isTenantAdmin, debounceMs }: ManagersE
       () => {
         setBusy(false);
         setCandidate([]);
-        setMessage({ ok: true, text: s.appointed(personName(person)) });
+        setMessage({ ok: true, text: s.appointed(personName(person, s)) });
         reload();
       },
       (error: unknown) => {
@@ -231,7 +234,7 @@ function ManagersEditor({ api, catalogId, isTenantAdmin, debounceMs }: ManagersE
 
   let list: React.ReactNode;
   if (load.status === 'loading') list = <LoadingShimmer label={s.managersLoading} rows={1} />;
-  else if (load.status === 'failed') list = <LoadFailure error={load.error} onRetry={reload} />;
+  else if (load.status === 'failed') list = <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
   else if (load.value.length === 0) list = <p>{s.noManagers}</p>;
   else {
     list = (

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorText } from '../common/errorText';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { SharePointContentPicker } from '../sharepoint/SharePointContentPicker';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { courseInputOf, draftOf, emptyCourse, emptyLesson, emptyQuestion, type CourseDraft } from './courseDraft';
 import { passMarkId, QuizBuilder } from './QuizBuilder';
 
@@ -32,10 +32,9 @@ export interface SharePointMaterialSource {
   siteUrl: string | null;
 }
 
-const FORMAT_NAMES: Record<string, string> = { 'e-learning': 'E-learning', classroom: 'Classroom', document: 'Document', video: 'Video', link: 'Link' };
-
 /** Create or edit a course: details, lessons in order, a quiz, draft or published. */
 export function CourseEditor({ api, catalogId, course, onSaved, onCancel, sharePointMaterial, locale }: CourseEditorProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const [draft, setDraft] = React.useState<CourseDraft>(() => (course ? draftOf(course) : emptyCourse()));
   const [problems, setProblems] = React.useState<string[]>([]);
@@ -111,7 +110,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
   };
 
   const submit = (): void => {
-    const result = courseInputOf(draft);
+    const result = courseInputOf(draft, s);
     setProblems(result.problems);
     if (!result.input) return focusAfterRender(ids.problems);
     if (course && course.status === 'published') setConfirming(result.input);
@@ -130,7 +129,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
           <Dropdown
             label={s.courseFormat}
             selectedKey={draft.format}
-            options={COURSE_FORMATS.map((f) => ({ key: f, text: FORMAT_NAMES[f] ?? f }))}
+            options={COURSE_FORMATS.map((f) => ({ key: f, text: s.formats[f] }))}
             onChange={(_e, option) => option && set('format', option.key as CourseDraft['format'])}
             styles={{ root: { width: 200 } }}
           />
@@ -169,6 +168,7 @@ export function CourseEditor({ api, catalogId, course, onSaved, onCancel, shareP
                     service={sharePointMaterial.service}
                     siteUrl={sharePointMaterial.siteUrl}
                     locale={locale}
+                    strings={s.sharePointPicker}
                     onPick={(item) => {
                       setLesson(index, { materialUrl: item.url, title: lesson.title || item.title });
                       setPicking(null);

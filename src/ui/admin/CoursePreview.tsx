@@ -7,13 +7,14 @@ import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useLoad } from '../common/useLoad';
 import { CoursePlayer } from '../player/CoursePlayer';
 import type { PlayerStrings } from '../player/playerStrings';
-import { adminStrings as s } from './adminStrings';
+import { useAdminPlayerStrings, useAdminStrings } from './adminStringsContext';
 
 export interface CoursePreviewProps {
   api: Pick<ITrainingAdminApi, 'getCourse'>;
   courseId: string;
   onClose: () => void;
   locale?: string;
+  /** The course page's texts; the Training admin's (see `AdminStringsProvider`) without them. */
   playerStrings?: PlayerStrings;
 }
 
@@ -22,11 +23,13 @@ export interface CoursePreviewProps {
  * manager can enrol, open the material, mark lessons done and take the quiz, and nothing is recorded.
  */
 export function CoursePreview({ api, courseId, onClose, locale, playerStrings }: CoursePreviewProps): React.ReactElement {
+  const s = useAdminStrings();
+  const adminPlayerStrings = useAdminPlayerStrings();
   const { load, reload } = useLoad(async () => coursePreviewLearningApi(await api.getCourse(courseId)), [api, courseId]);
   let body: React.ReactNode;
   if (load.status === 'loading') body = <LoadingShimmer label={s.previewLoading} rows={4} />;
-  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} />;
-  else body = <CoursePlayer api={load.value} courseId={courseId} locale={locale} strings={playerStrings} onBackToCatalog={onClose} />;
+  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
+  else body = <CoursePlayer api={load.value} courseId={courseId} locale={locale} strings={playerStrings ?? adminPlayerStrings} onBackToCatalog={onClose} />;
   return (
     <section aria-label={s.previewLabel}>
       <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>

@@ -6,7 +6,7 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { AssignCourseForm } from './AssignCourseForm';
 import { CourseEditor, type SharePointMaterialSource } from './CourseEditor';
 import { CoursePreview } from './CoursePreview';
@@ -23,6 +23,7 @@ type Mode = { kind: 'list' } | { kind: 'edit'; course: Course | null } | { kind:
 
 /** The catalog's courses: create, edit (quiz builder included), preview as a learner, publish, assign to people. */
 export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: CoursesTabProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(() => api.listCourses(catalogId), [api, catalogId]);
   const [mode, setMode] = React.useState<Mode>({ kind: 'list' });
@@ -89,7 +90,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
 
   let body: React.ReactNode;
   if (load.status === 'loading') body = <LoadingShimmer label={s.coursesLoading} />;
-  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} />;
+  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
   else if (load.value.length === 0) body = <EmptyState title={s.noCourses} hint={s.noCoursesHint} />;
   else {
     body = (
@@ -99,7 +100,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
             <div className={classes.who}>
               <h4 className={classes.name}>{course.title}</h4>
               <p className={classes.facts}>
-                {[course.status === 'published' ? s.statusPublished : s.statusDraft, s.lessonsAndQuiz(course.lessonCount, course.hasQuiz), `${course.durationMinutes} min`].join(' · ')}
+                {[course.status === 'published' ? s.statusPublished : s.statusDraft, s.lessonsAndQuiz(course.lessonCount, course.hasQuiz), s.courseMinutes(course.durationMinutes)].join(' · ')}
               </p>
             </div>
             <DefaultButton id={ids.edit(course.id)} text={s.edit} ariaLabel={s.editCourse(course.title)} onClick={() => edit(course.id)} />
@@ -119,7 +120,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
           </div>
         )}
       </div>
-      {opening !== null && <LoadFailure error={opening} onRetry={() => setOpening(null)} />}
+      {opening !== null && <LoadFailure error={opening} onRetry={() => setOpening(null)} strings={s.common} />}
       <PrimaryButton id={ids.newCourse} iconProps={{ iconName: 'Add' }} text={s.newCourse} onClick={() => setMode({ kind: 'edit', course: null })} styles={{ root: { margin: '8px 0' } }} />
       {body}
     </div>

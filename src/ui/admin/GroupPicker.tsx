@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { DirectoryGroup, ITrainingAdminApi } from '../../client/trainingAdminApi';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { DirectoryPicker, type DirectoryPickerTexts } from './DirectoryPicker';
 
 export interface GroupPickerProps {
@@ -16,16 +17,17 @@ export interface GroupPickerProps {
   debounceMs?: number;
 }
 
-export const groupName = (group: DirectoryGroup): string => group.displayName ?? s.pickerObjectId(group.id);
+export const groupName = (group: DirectoryGroup, s: AdminStrings): string => group.displayName ?? s.pickerObjectId(group.id);
 const groupDetails = (group: DirectoryGroup): string => group.description ?? '';
 const pastedGroup = (id: string): DirectoryGroup => ({ id, displayName: null, description: null });
 
 /** Finds Microsoft Entra ID groups by the start of their name, or takes a pasted object id. */
-export function GroupPicker({ api, selected, onChange, label = s.findGroup, chosenLabel = s.chosenGroup, single, disabled, debounceMs }: GroupPickerProps): React.ReactElement {
+export function GroupPicker({ api, selected, onChange, label, chosenLabel, single, disabled, debounceMs }: GroupPickerProps): React.ReactElement {
+  const s = useAdminStrings();
   const texts: DirectoryPickerTexts = {
-    label,
+    label: label ?? s.findGroup,
     hint: s.findGroupHint,
-    chosenLabel,
+    chosenLabel: chosenLabel ?? s.chosenGroup,
     searching: s.pickerSearching,
     found: s.groupsFound,
     none: s.noGroupsFound,
@@ -41,7 +43,7 @@ export function GroupPicker({ api, selected, onChange, label = s.findGroup, chos
       search={(text) => api.searchDirectoryGroups(text)}
       selected={selected}
       onChange={onChange}
-      nameOf={groupName}
+      nameOf={(group) => groupName(group, s)}
       detailsOf={groupDetails}
       fromObjectId={pastedGroup}
       single={single}

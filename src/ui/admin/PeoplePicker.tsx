@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { DirectoryPerson, ITrainingAdminApi } from '../../client/trainingAdminApi';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { DirectoryPicker, type DirectoryPickerTexts } from './DirectoryPicker';
 
 export interface PeoplePickerProps {
@@ -14,14 +15,15 @@ export interface PeoplePickerProps {
   debounceMs?: number;
 }
 
-export const personName = (person: DirectoryPerson): string => person.displayName ?? person.mail ?? s.pickerObjectId(person.id);
+export const personName = (person: DirectoryPerson, s: AdminStrings): string => person.displayName ?? person.mail ?? s.pickerObjectId(person.id);
 const personDetails = (person: DirectoryPerson): string => [person.displayName ? person.mail : null, person.department].filter(Boolean).join(' · ');
 const pastedPerson = (id: string): DirectoryPerson => ({ id, displayName: null, mail: null, department: null, jobTitle: null });
 
 /** Finds current people across the whole directory by the start of their name or mail, or takes a pasted object id. */
-export function PeoplePicker({ api, selected, onChange, label = s.findPeople, single, disabled, debounceMs }: PeoplePickerProps): React.ReactElement {
+export function PeoplePicker({ api, selected, onChange, label, single, disabled, debounceMs }: PeoplePickerProps): React.ReactElement {
+  const s = useAdminStrings();
   const texts: DirectoryPickerTexts = {
-    label,
+    label: label ?? s.findPeople,
     hint: s.findPeopleHint,
     chosenLabel: s.chosenPeople,
     searching: s.pickerSearching,
@@ -39,7 +41,7 @@ export function PeoplePicker({ api, selected, onChange, label = s.findPeople, si
       search={(text) => api.searchDirectoryPeople(text)}
       selected={selected}
       onChange={onChange}
-      nameOf={personName}
+      nameOf={(person) => personName(person, s)}
       detailsOf={personDetails}
       fromObjectId={pastedPerson}
       single={single}

@@ -8,7 +8,7 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 
 export interface PlansTabProps {
   api: ITrainingAdminApi;
@@ -17,6 +17,7 @@ export interface PlansTabProps {
 
 /** Training plans: courses taken in sequence, created and edited here. */
 export function PlansTab({ api, catalogId }: PlansTabProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(async () => {
     const [plans, courses] = await Promise.all([api.listPlans(catalogId), api.listCourses(catalogId)]);
@@ -48,7 +49,7 @@ export function PlansTab({ api, catalogId }: PlansTabProps): React.ReactElement 
 
   let body: React.ReactNode;
   if (load.status === 'loading') body = <LoadingShimmer label={s.plansLoading} />;
-  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} />;
+  else if (load.status === 'failed') body = <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
   else {
     const { courses } = load.value;
     const { plans } = load.value;
@@ -136,6 +137,7 @@ interface PlanFormProps {
 }
 
 function PlanForm({ api, catalogId, courses, plan, onSaved, onCancel }: PlanFormProps): React.ReactElement {
+  const s = useAdminStrings();
   const [title, setTitle] = React.useState(plan?.title ?? '');
   const [summary, setSummary] = React.useState(plan?.summary ?? '');
   const [courseIds, setCourseIds] = React.useState<string[]>(plan?.courseIds ?? []);
@@ -168,7 +170,7 @@ function PlanForm({ api, catalogId, courses, plan, onSaved, onCancel }: PlanForm
     setCourseIds((ids) => ids.filter((x) => x !== courseId));
   };
   const submit = (): void => {
-    if (!title.trim()) return setProblem(`${s.planTitle}: must not be empty`);
+    if (!title.trim()) return setProblem(`${s.planTitle}: ${s.problemNotEmpty}`);
     if (courseIds.length === 0) return setProblem(s.planNoCourse);
     const parsed = planBodySchema.safeParse({ title, summary, courseIds, status: published ? 'published' : 'draft' });
     if (!parsed.success) return setProblem(parsed.error.issues[0].message);

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Checkbox, ChoiceGroup, DefaultButton, Dropdown, IconButton, Stack, TextField, mergeStyleSets, useTheme } from '@fluentui/react';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { emptyQuestion, type CourseDraft, type QuestionDraft, type QuestionKind } from './courseDraft';
 
 type QuizDraft = NonNullable<CourseDraft['quiz']>;
@@ -20,6 +20,7 @@ const KINDS: QuestionKind[] = ['multiple-choice', 'multiple-answer', 'true-false
 
 /** Questions of three kinds (one answer, several answers, true/false), their correct answers, and the pass mark. */
 export function QuizBuilder({ quiz, onChange, idPrefix }: QuizBuilderProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const classes = mergeStyleSets({
     question: { border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 4, padding: 12, margin: '8px 0' },

@@ -7,7 +7,7 @@ import { LoadingShimmer } from '../common/LoadingShimmer';
 import { TableHeading } from '../common/TableHeading';
 import { useLoad } from '../common/useLoad';
 import { formatDay } from '../myTraining/formatDay';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 
 export interface RuleAssignmentsListProps {
   api: ITrainingAdminApi;
@@ -21,6 +21,7 @@ type Assignment = RuleAssignmentPage['assignments'][number];
 
 /** The enrolments a rule made, a page at a time by name, with whether each person still matches the rule. */
 export function RuleAssignmentsList({ api, ruleId, ruleName, locale, onClose }: RuleAssignmentsListProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const classes = mergeStyleSets({
     root: { margin: '16px 0', padding: '8px 12px', border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 2 },
@@ -40,7 +41,7 @@ export function RuleAssignmentsList({ api, ruleId, ruleName, locale, onClose }: 
 
   let body: React.ReactNode;
   if (first.load.status === 'loading') body = <LoadingShimmer label={s.ruleAssignmentsLoading} rows={2} />;
-  else if (first.load.status === 'failed') body = <LoadFailure error={first.load.error} onRetry={first.reload} />;
+  else if (first.load.status === 'failed') body = <LoadFailure error={first.load.error} onRetry={first.reload} strings={s.common} />;
   else {
     const page = first.load.value;
     const extra = more !== null && more.after === page ? more : null;

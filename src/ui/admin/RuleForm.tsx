@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, mergeStyleSets } from '@fluentui/react';
 import type { AssignmentRule, CourseSummary, ITrainingAdminApi, RuleApplication } from '../../client/trainingAdminApi';
 import { errorText } from '../common/errorText';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { CRITERIA, draftFromRule, emptyRuleDraft, parseRuleDraft, type CriterionKey, type RuleDraft } from './ruleDraft';
 import { RulePreviewPanel } from './RulePreviewPanel';
 import { useRulePreview } from './useRulePreview';
@@ -27,6 +27,7 @@ const classes = mergeStyleSets({
 
 /** A new rule, or an existing one to change: checked as the service checks it, with who it assigns shown before saving. */
 export function RuleForm({ api, catalogId, courses, rule, onSaved, onCancel, previewDelayMs }: RuleFormProps): React.ReactElement {
+  const s = useAdminStrings();
   const choices = courses.filter((c) => c.status === 'published' || (rule !== null && c.id === rule.courseId));
   const [draft, setDraft] = React.useState<RuleDraft>(() => (rule ? draftFromRule(rule) : emptyRuleDraft(choices[0]?.id ?? null)));
   const [problems, setProblems] = React.useState<string[]>([]);
@@ -34,7 +35,7 @@ export function RuleForm({ api, catalogId, courses, rule, onSaved, onCancel, pre
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => headingRef.current?.focus(), []);
 
-  const parsed = parseRuleDraft(draft);
+  const parsed = parseRuleDraft(draft, s);
   const preview = useRulePreview(api, catalogId, parsed.ok ? parsed.body : null, previewDelayMs);
   const change = (part: Partial<RuleDraft>): void => setDraft((d) => ({ ...d, ...part }));
   const changeCriterion = (key: CriterionKey, text: string): void => setDraft((d) => ({ ...d, values: { ...d.values, [key]: text } }));

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { RulePreview } from '../../client/trainingAdminApi';
 import { TableHeading } from '../common/TableHeading';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import type { RulePreviewState } from './useRulePreview';
 
 export interface RulePreviewPanelProps {
@@ -12,6 +13,7 @@ export interface RulePreviewPanelProps {
 
 /** Who the rule in the form would assign now: counts announced politely as they change, and a sample of the people. */
 export function RulePreviewPanel({ state, onPreviewAgain }: RulePreviewPanelProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const classes = mergeStyleSets({
     root: { margin: '8px 0', padding: '8px 12px', border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 2 },
@@ -43,13 +45,14 @@ export function RulePreviewPanel({ state, onPreviewAgain }: RulePreviewPanelProp
   );
 }
 
-function place(officeLocation: string | null, city: string | null): string {
+function place(officeLocation: string | null, city: string | null, s: AdminStrings): string {
   const parts = [officeLocation, city].filter((p): p is string => p !== null && p.trim() !== '');
   if (parts.length === 2 && parts[0].trim().toLowerCase() === parts[1].trim().toLowerCase()) return parts[0];
   return parts.length > 0 ? parts.join(', ') : s.ruleNoValue;
 }
 
 function PreviewSample({ preview, classes }: { preview: RulePreview; classes: Record<'table' | 'cell' | 'caption', string> }): React.ReactElement {
+  const s = useAdminStrings();
   const c = s.rulePeopleColumns;
   return (
     <table className={classes.table}>
@@ -67,7 +70,7 @@ function PreviewSample({ preview, classes }: { preview: RulePreview; classes: Re
             </th>
             <td className={classes.cell}>{person.department ?? s.ruleNoValue}</td>
             <td className={classes.cell}>{person.jobTitle ?? s.ruleNoValue}</td>
-            <td className={classes.cell}>{place(person.officeLocation, person.city)}</td>
+            <td className={classes.cell}>{place(person.officeLocation, person.city, s)}</td>
           </tr>
         ))}
       </tbody>

@@ -9,7 +9,7 @@ import { LoadingShimmer } from '../common/LoadingShimmer';
 import { TableHeading } from '../common/TableHeading';
 import { useLoad } from '../common/useLoad';
 import { visuallyHidden } from '../common/visuallyHidden';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { describeCriteria } from './ruleDraft';
 import { RuleAssignmentsList } from './RuleAssignmentsList';
 import { RuleForm } from './RuleForm';
@@ -33,6 +33,7 @@ type Opened = { id: string; name: string };
 
 /** Mandatory training by directory attributes: the catalog's rules, who each assigned, and a form to add or change one. */
 export function RulesTab({ api, catalogId, locale, onShowReport, previewDelayMs }: RulesTabProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(async () => {
     const [rules, courses] = await Promise.all([api.listRules(catalogId), api.listCourses(catalogId)]);
@@ -58,7 +59,7 @@ export function RulesTab({ api, catalogId, locale, onShowReport, previewDelayMs 
 
   // A reload (after a save or a delete) keeps the list on screen, and the assignments opened below it, until it is in.
   if (load.status === 'loaded') shown.current = load.value;
-  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} />;
+  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
   if (shown.current === null) return <LoadingShimmer label={s.rulesLoading} />;
   const { rules, courses } = shown.current;
   const titleOf = (id: string): string => courses.filter((c) => c.id === id)[0]?.title ?? id;
@@ -133,7 +134,7 @@ export function RulesTab({ api, catalogId, locale, onShowReport, previewDelayMs 
                   {rule.name}
                 </th>
                 <td className={classes.cell}>{titleOf(rule.courseId)}</td>
-                <td className={classes.cell}>{describeCriteria(rule.criteria)}</td>
+                <td className={classes.cell}>{describeCriteria(rule.criteria, s)}</td>
                 <td className={classes.cell}>{s.ruleDue(rule.dueWithinDays)}</td>
                 <td className={classes.cell}>
                   <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 4 }}>

@@ -7,7 +7,8 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { CatalogForm } from './CatalogForm';
 import { CatalogSettingsTab } from './CatalogSettingsTab';
 import { CoursesTab } from './CoursesTab';
@@ -30,7 +31,7 @@ export interface TrainingAdminProps {
   sharePointContent?: ISharePointContentService;
 }
 
-type Tab = keyof typeof s.tabs;
+type Tab = keyof AdminStrings['tabs'];
 
 const classes = mergeStyleSets({
   title: { margin: '0 0 4px', fontSize: 20, fontWeight: 600, outline: 'none' },
@@ -40,6 +41,7 @@ const classes = mergeStyleSets({
 
 /** Training managers and tenant admins: catalogs, courses (with quizzes), plans, assignment rules, reports. */
 export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, onSignInAgain, sharePointContent }: TrainingAdminProps): React.ReactElement {
+  const s = useAdminStrings();
   const { load, reload } = useLoad(() => api.listCatalogs(), [api]);
   const [catalogId, setCatalogId] = React.useState<string | null>(null);
   const [tab, setTab] = React.useState<Tab>('courses');
@@ -54,7 +56,7 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
 
   let content: React.ReactNode;
   if (load.status === 'loading') content = <LoadingShimmer label={s.loading} />;
-  else if (load.status === 'failed') content = <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} />;
+  else if (load.status === 'failed') content = <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} strings={s.common} />;
   else {
     const managed = load.value.map((c) => savedCatalogs[c.id] ?? c).filter((c) => c.canManage);
     const catalog: CatalogView | undefined = managed.filter((c) => c.id === catalogId)[0] ?? managed[0];

@@ -1,5 +1,13 @@
-/** Texts of Training admin. */
-export const adminStrings = {
+import { englishCommonStrings } from '../common/commonStrings';
+import { englishSharePointPickerStrings } from '../sharepoint/sharePointPickerStrings';
+
+/**
+ * Every text Training admin shows, in English; hosts pass a translation through `AdminStringsProvider`
+ * (`adminStringsContext.tsx`). `common` and `sharePointPicker` are the shared screens' own groups.
+ */
+export const englishAdminStrings = {
+  common: englishCommonStrings,
+  sharePointPicker: englishSharePointPickerStrings,
   title: 'Training admin',
   intro: 'Build the courses and training plans of your catalogs, assign mandatory training and follow it in reports.',
   forManagersOnly:
@@ -38,6 +46,7 @@ export const adminStrings = {
   assignCourse: (title: string): string => `Assign ${title}`,
   statusDraft: 'Draft',
   statusPublished: 'Published',
+  courseMinutes: (minutes: number): string => `${minutes} min`,
   lessonsAndQuiz: (lessons: number, quiz: boolean): string => `${lessons} ${lessons === 1 ? 'lesson' : 'lessons'}${quiz ? ', quiz' : ''}`,
 
   courseEditorNew: 'New course',
@@ -45,6 +54,7 @@ export const adminStrings = {
   courseTitle: 'Title',
   courseSummary: 'Summary',
   courseFormat: 'Format',
+  formats: { 'e-learning': 'E-learning', classroom: 'Classroom', document: 'Document', video: 'Video', link: 'Link' },
   courseDuration: 'Duration (minutes)',
   courseTags: 'Tags (comma separated)',
   sequential: 'Lessons must be taken in order',
@@ -79,6 +89,13 @@ export const adminStrings = {
   saving: 'Saving…',
   courseSaved: (title: string): string => `“${title}” saved.`,
   fixProblems: 'The course cannot be saved yet:',
+  // What stops a save, as "Lesson 2, material link: must not be empty".
+  problemWholeNumber: 'must be a whole number',
+  problemMarkCorrect: 'mark the correct option',
+  problemNotEmpty: 'must not be empty',
+  problemRequired: 'required',
+  problemFields: { title: 'title', materialUrl: 'material link', durationMinutes: 'minutes', prompt: 'question', options: 'options', correct: 'correct answer', passMarkPercent: 'pass mark' },
+  problemPlaces: { course: 'Course', title: 'Title', duration: 'Duration', quiz: 'Quiz', criteria: 'Criteria' },
   publishedEditTitle: 'Save changes to a published course?',
   publishedEditText:
     'Learners keep their progress: lessons you leave as they are stay completed, a passed quiz stays passed, and completed courses stay completed. A lesson someone has completed cannot be changed, removed or moved (Atrium refuses the change): add new lessons at the end.',
@@ -91,6 +108,19 @@ export const adminStrings = {
   assignNoOne: 'Choose at least one person.',
   assignNoDue: 'Choose a due date.',
   close: 'Close',
+  /** The due date's calendar; month and day names come from the locale. */
+  datePicker: {
+    placeholder: 'YYYY-MM-DD',
+    goToToday: 'Go to today',
+    previousMonth: 'Go to previous month',
+    nextMonth: 'Go to next month',
+    previousYear: 'Go to previous year',
+    nextYear: 'Go to next year',
+    close: 'Close date picker',
+    required: 'Field is required',
+    invalid: 'Invalid date format',
+    reset: (typed: string, kept: string): string => `Invalid entry "${typed}", date reset to "${kept}"`,
+  },
 
   plansLoading: 'Loading the training plans…',
   noPlans: 'No training plans yet',
@@ -116,6 +146,7 @@ export const adminStrings = {
   criteria: { department: 'Department', jobTitle: 'Job title', officeLocation: 'Office', country: 'Country', city: 'City' },
   criteriaHint: 'Separate several values with commas; any of them matches. Every filled criterion must match.',
   criteriaNeeded: 'Fill in at least one criterion.',
+  criterionValues: (values: string[]): string => values.join(' or '),
   createRule: 'Save rule',
   ruleApplied: (name: string, assigned: number, unmatched: number, rematched: number): string =>
     `Rule “${name}” saved and applied: ${assigned} ${assigned === 1 ? 'person was' : 'people were'} assigned the course${unmatched ? `, ${unmatched} out of scope` : ''}${rematched ? `, ${rematched} back in scope` : ''}. New joiners who match are assigned at each directory sync.`,
@@ -251,3 +282,5 @@ export const adminStrings = {
   // --- end of pickers and catalog settings
   saveFailed: 'Saving failed.',
 };
+
+export type AdminStrings = typeof englishAdminStrings;

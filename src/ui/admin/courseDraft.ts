@@ -1,4 +1,5 @@
 import { courseInputSchema, type Course, type CourseFormat, type CourseInput, type CourseStatus, type QuizQuestion } from '../../domain/course';
+import type { AdminStrings } from './adminStrings';
 
 export type QuestionKind = QuizQuestion['kind'];
 
@@ -84,19 +85,19 @@ function questionInput(q: QuestionDraft): unknown {
 }
 
 /** Where a schema issue is, in the editor's words: "Lesson 2, material link". */
-function placeOf(path: ReadonlyArray<string | number>): string {
+function placeOf(path: ReadonlyArray<string | number>, s: AdminStrings): string {
   const [head, index, field, sub] = path;
-  const names: Record<string, string> = { title: 'title', materialUrl: 'material link', durationMinutes: 'minutes', prompt: 'question', options: 'options', correct: 'correct answer', passMarkPercent: 'pass mark' };
-  if (head === 'lessons' && typeof index === 'number') return `Lesson ${index + 1}${field ? `, ${names[String(field)] ?? field}` : ''}`;
-  if (head === 'quiz' && index === 'questions' && typeof field === 'number') return `Question ${field + 1}${sub !== undefined ? `, ${names[String(sub)] ?? sub}` : ''}`;
-  if (head === 'quiz' && index !== undefined) return `Quiz, ${names[String(index)] ?? index}`;
-  if (head === 'durationMinutes') return 'Duration';
-  if (head === 'title') return 'Title';
-  return head === undefined ? 'Course' : String(head);
+  const names: Record<string, string> = s.problemFields;
+  if (head === 'lessons' && typeof index === 'number') return `${s.lessonN(index + 1)}${field ? `, ${names[String(field)] ?? field}` : ''}`;
+  if (head === 'quiz' && index === 'questions' && typeof field === 'number') return `${s.questionN(field + 1)}${sub !== undefined ? `, ${names[String(sub)] ?? sub}` : ''}`;
+  if (head === 'quiz' && index !== undefined) return `${s.problemPlaces.quiz}, ${names[String(index)] ?? index}`;
+  if (head === 'durationMinutes') return s.problemPlaces.duration;
+  if (head === 'title') return s.problemPlaces.title;
+  return head === undefined ? s.problemPlaces.course : String(head);
 }
 
 /** The course to send, or what stops it, checked with the very schema the service validates with. */
-export function courseInputOf(draft: CourseDraft): { input: CourseInput; problems: [] } | { input: null; problems: string[] } {
+export function courseInputOf(draft: CourseDraft, s: AdminStrings): { input: CourseInput; problems: [] } | { input: null; problems: string[] } {
   const candidate = {
     title: draft.title,
     summary: draft.summary,
@@ -117,13 +118,13 @@ export function courseInputOf(draft: CourseDraft): { input: CourseInput; problem
     const last = issue.path[issue.path.length - 1];
     const message =
       issue.code === 'invalid_type' && issue.received === 'nan'
-        ? 'must be a whole number'
+        ? s.problemWholeNumber
         : (last === 'correct' || issue.path[issue.path.length - 2] === 'correct') && issue.code === 'too_small'
-          ? 'mark the correct option'
+          ? s.problemMarkCorrect
           : issue.code === 'too_small' && issue.type === 'string'
-            ? 'must not be empty'
+            ? s.problemNotEmpty
             : issue.message;
-    return `${placeOf(issue.path)}: ${message}`;
+    return `${placeOf(issue.path, s)}: ${message}`;
   });
   return { input: null, problems: Array.from(new Set(problems)) };
 }

@@ -1,6 +1,6 @@
 import type { AssignmentRule, AssignmentRuleBody } from '../../client/trainingAdminApi';
 import { assignmentRuleBodySchema, type RuleCriteria } from '../../domain/assignmentRules';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
 
 export const CRITERIA = ['department', 'jobTitle', 'officeLocation', 'country', 'city'] as const;
 export type CriterionKey = (typeof CRITERIA)[number];
@@ -33,7 +33,7 @@ function splitValues(text: string): string[] {
 }
 
 /** The draft as the body the service takes, checked with the schema it validates with; else what to fix, in words. */
-export function parseRuleDraft(draft: RuleDraft): ParsedRuleDraft {
+export function parseRuleDraft(draft: RuleDraft, s: AdminStrings): ParsedRuleDraft {
   const criteria: Record<string, string[]> = {};
   for (const key of CRITERIA) {
     const list = splitValues(draft.values[key]);
@@ -43,16 +43,16 @@ export function parseRuleDraft(draft: RuleDraft): ParsedRuleDraft {
   const days = draft.days.trim();
   const parsed = assignmentRuleBodySchema.safeParse({ name: draft.name, courseId: draft.courseId, criteria, dueWithinDays: /^\d+$/.test(days) ? Number(days) : Number.NaN });
   if (parsed.success) return { ok: true, body: parsed.data };
-  const labels: Record<string, string> = { name: s.ruleName, courseId: s.ruleCourse, dueWithinDays: s.ruleDueDays, criteria: 'Criteria' };
+  const labels: Record<string, string> = { name: s.ruleName, courseId: s.ruleCourse, dueWithinDays: s.ruleDueDays, criteria: s.problemPlaces.criteria };
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => `${labels[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.code === 'invalid_type' ? 'required' : issue.message}`),
+    problems: parsed.error.issues.map((issue) => `${labels[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.code === 'invalid_type' ? s.problemRequired : issue.message}`),
   };
 }
 
 /** "Department: Sales; City: Oslo" → criteria text for a rule row. */
-export function describeCriteria(criteria: RuleCriteria): string {
+export function describeCriteria(criteria: RuleCriteria, s: AdminStrings): string {
   return CRITERIA.filter((key) => criteria[key] !== undefined)
-    .map((key) => `${s.criteria[key]}: ${(criteria[key] ?? []).join(' or ')}`)
+    .map((key) => `${s.criteria[key]}: ${s.criterionValues(criteria[key] ?? [])}`)
     .join('; ');
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { AssignmentRuleBody, ITrainingAdminApi, RulePreview } from '../../client/trainingAdminApi';
 import { errorText } from '../common/errorText';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 
 export type RulePreviewState =
   | { status: 'idle' }
@@ -30,6 +30,7 @@ export function useRulePreview(
   body: AssignmentRuleBody | null,
   delayMs: number = PREVIEW_DELAY_MS,
 ): { state: RulePreviewState; previewAgain: () => void } {
+  const failedText = useAdminStrings().rulePreviewFailed;
   const key = previewKey(catalogId, body);
   const bodyRef = React.useRef(body);
   bodyRef.current = body;
@@ -53,7 +54,7 @@ export function useRulePreview(
             if (current) setAnswer({ key, answer: { status: 'loaded', preview } });
           },
           (error: unknown) => {
-            if (current) setAnswer({ key, answer: { status: 'failed', message: errorText(error, s.rulePreviewFailed) } });
+            if (current) setAnswer({ key, answer: { status: 'failed', message: errorText(error, failedText) } });
           },
         );
       },
@@ -63,7 +64,7 @@ export function useRulePreview(
       current = false;
       clearTimeout(timer);
     };
-  }, [api, catalogId, key, attempt, delayMs]);
+  }, [api, catalogId, key, attempt, delayMs, failedText]);
 
   const previewAgain = React.useCallback(() => {
     askNow.current = true;

@@ -8,12 +8,14 @@ import { MeApiClient } from '../../client/meApi';
 import type { ISharePointContentService } from '../../client/sharepoint/sharePointContent';
 import { TrainingAdminApiClient } from '../../client/trainingAdminApi';
 import { hasRole } from '../../domain/roles';
+import { englishAdminStrings } from '../../ui/admin/adminStrings';
+import { AdminStringsProvider } from '../../ui/admin/adminStringsContext';
 import { TrainingAdmin } from '../../ui/admin/TrainingAdmin';
 import { LoadFailure } from '../../ui/common/LoadFailure';
 import { LoadingShimmer } from '../../ui/common/LoadingShimmer';
 import { AtriumWebPartBase } from '../common/AtriumWebPartBase';
 import type { IApiConnectionProps } from '../common/apiConnection';
-import { localizedCommonStrings } from '../common/localizedScreens';
+import { localizedCommonStrings, localizedPlayerStrings, localizedScreenStrings } from '../common/localizedScreens';
 
 export type ITrainingAdminWebPartProps = IApiConnectionProps;
 
@@ -66,13 +68,18 @@ export default class TrainingAdminWebPart extends AtriumWebPartBase<ITrainingAdm
     } else {
       const isTenantAdmin = hasRole(roles.roles, 'Tenant.Admin');
       this.renderScreen(
-        React.createElement(TrainingAdmin, {
-          api,
-          isTenantAdmin,
-          canCreateCatalogs: isTenantAdmin || hasRole(roles.roles, 'Catalog.Manage'),
-          locale: this.locale,
-          sharePointContent: this.sharePointContent,
-        }),
+        React.createElement(
+          AdminStringsProvider,
+          // The course preview shows the learner's course page: in the user's language too.
+          { strings: localizedScreenStrings(englishAdminStrings, strings.Admin), playerStrings: localizedPlayerStrings() },
+          React.createElement(TrainingAdmin, {
+            api,
+            isTenantAdmin,
+            canCreateCatalogs: isTenantAdmin || hasRole(roles.roles, 'Catalog.Manage'),
+            locale: this.locale,
+            sharePointContent: this.sharePointContent,
+          }),
+        ),
       );
     }
   }
