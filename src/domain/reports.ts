@@ -46,32 +46,61 @@ export type CatalogReport = z.infer<typeof catalogReportSchema>;
 
 const UNKNOWN = '(not set)';
 
-function keyOf(row: ReportRow, by: ReportDimension): { key: string; label: string } {
-  if (by === 'course') return { key: row.courseId, label: row.courseTitle };
-  const value = by === 'department' ? row.department : row.officeLocation;
-  return { key: value ?? UNKNOWN, label: value ?? UNKNOWN };
+/** Enrolments of one course, department and office, counted per state (the database counts them for a report). */
+export interface ReportCounts {
+  courseId: string;
+  courseTitle: string;
+  department: string | null;
+  officeLocation: string | null;
+  total: number;
+  completed: number;
+  overdue: number;
+  dueSoon: number;
+  inProgress: number;
 }
 
-/** Completion and overdue counts per department, office or course: data ready for a chart. */
-export function aggregateReport(rows: readonly ReportRow[], by: ReportDimension): ReportBucket[] {
+/** One enrolment as counts: 1 in its state. */
+export function countsOfRow(row: ReportRow): ReportCounts {
+  const is = (state: ReportRow['state']): number => (row.state === state ? 1 : 0);
+  return {
+    courseId: row.courseId,
+    courseTitle: row.courseTitle,
+    department: row.department,
+    officeLocation: row.officeLocation,
+    total: 1,
+    completed: is('completed'),
+    overdue: is('overdue'),
+    dueSoon: is('due-soon'),
+    inProgress: is('in-progress'),
+  };
+}
+
+/** Completion and overdue counts per department, office or course, most overdue first: data ready for a chart. */
+export function aggregateReportCounts(counts: readonly ReportCounts[], by: ReportDimension): ReportBucket[] {
   const buckets = new Map<string, ReportBucket>();
-  for (const row of rows) {
-    const { key, label } = keyOf(row, by);
+  for (const c of counts) {
+    const value = by === 'course' ? c.courseId : by === 'department' ? c.department : c.officeLocation;
+    const key = value ?? UNKNOWN;
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { key, label, total: 0, completed: 0, overdue: 0, dueSoon: 0, inProgress: 0, notStarted: 0, completionPercent: 0 };
+      bucket = { key, label: by === 'course' ? c.courseTitle : key, total: 0, completed: 0, overdue: 0, dueSoon: 0, inProgress: 0, notStarted: 0, completionPercent: 0 };
       buckets.set(key, bucket);
     }
-    bucket.total += 1;
-    if (row.state === 'completed') bucket.completed += 1;
-    else if (row.state === 'overdue') bucket.overdue += 1;
-    else if (row.state === 'due-soon') bucket.dueSoon += 1;
-    else if (row.state === 'in-progress') bucket.inProgress += 1;
-    else bucket.notStarted += 1;
+    bucket.total += c.total;
+    bucket.completed += c.completed;
+    bucket.overdue += c.overdue;
+    bucket.dueSoon += c.dueSoon;
+    bucket.inProgress += c.inProgress;
+    bucket.notStarted += c.total - c.completed - c.overdue - c.dueSoon - c.inProgress;
   }
   const list = Array.from(buckets.values());
   for (const b of list) b.completionPercent = Math.round((b.completed / b.total) * 100);
-  return list.sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label));
+  return list.sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The same, from one row per enrolment. */
+export function aggregateReport(rows: readonly ReportRow[], by: ReportDimension): ReportBucket[] {
+  return aggregateReportCounts(rows.map(countsOfRow), by);
 }
 
 export const REPORT_COLUMNS: Array<{ header: string; value: (row: ReportRow) => string }> = [

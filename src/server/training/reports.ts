@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { aggregateReport, REPORT_COLUMNS, reportCells, reportCsv, type CatalogReport, type ReportRow } from '../../domain/reports';
-import { trainingState } from '../../domain/myTraining';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { DUE_SOON_DAYS, trainingState } from '../../domain/myTraining';
+import { aggregateReportCounts, REPORT_COLUMNS, reportCells, reportCsv, type CatalogReport, type ReportCounts, type ReportRow } from '../../domain/reports';
 import { requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import type { UseCaseContext } from './useCaseContext';
@@ -18,6 +19,10 @@ export async function catalogReportRows(ctx: UseCaseContext, catalogId: string):
       eb
         .selectFrom('rule_assignments as ra')
         .select((x) => x.fn.countAll<number>().as('n'))
+        // Through the learner's index: rule_assignments has none on enrolment_id, and a scan of it per enrolment
+        // made 50,000 enrolments with 20,000 rule assignments take minutes.
+        .whereRef('ra.tenant_id', '=', 'e.tenant_id')
+        .whereRef('ra.learner_id', '=', 'e.learner_id')
         .whereRef('ra.enrolment_id', '=', 'e.id')
         .where('ra.unmatched_at', 'is not', null)
         .as('unmatched'),
@@ -46,13 +51,68 @@ export async function catalogReportRows(ctx: UseCaseContext, catalogId: string):
   }));
 }
 
+const DAY_MS = 86_400_000;
+
+/** How many rows of the group meet `condition`. */
+function counted(condition: Expression<SqlBool>): RawBuilder<number> {
+  return sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+}
+
+/**
+ * The catalog's enrolments counted in SQL per course, department and office and per training state: one row per
+ * combination (a few thousand for 50,000 enrolments) instead of one per enrolment. The states follow `trainingState`;
+ * due dates are compared as text, which is their time order because every writer stores `toISOString()` (the API's
+ * `dueAtSchema` normalises, rules compute theirs).
+ */
+async function catalogReportCounts(ctx: UseCaseContext, catalogId: string): Promise<ReportCounts[]> {
+  const now = ctx.now.toISOString();
+  const soon = new Date(ctx.now.getTime() + DUE_SOON_DAYS * DAY_MS).toISOString();
+  const rows = await ctx.db
+    .selectFrom('enrolments as e')
+    .innerJoin('courses as c', 'c.id', 'e.course_id')
+    .leftJoin('learners as l', (j) => j.onRef('l.tenant_id', '=', 'e.tenant_id').onRef('l.learner_id', '=', 'e.learner_id'))
+    .select(['e.course_id', 'c.title', 'l.department', 'l.office_location'])
+    .select((eb) => {
+      const open = eb('e.completed_at', 'is', null);
+      return [
+        eb.fn.countAll<number>().as('total'),
+        counted(eb('e.completed_at', 'is not', null)).as('completed'),
+        counted(eb.and([open, eb('e.due_at', '<', now)])).as('overdue'),
+        counted(eb.and([open, eb('e.due_at', '>=', now), eb('e.due_at', '<=', soon)])).as('due_soon'),
+        counted(eb.and([open, eb('e.started_at', 'is not', null), eb.or([eb('e.due_at', 'is', null), eb('e.due_at', '>', soon)])])).as('in_progress'),
+      ];
+    })
+    .where('e.tenant_id', '=', ctx.principal.tenantId)
+    .where('e.catalog_id', '=', catalogId)
+    // People whose processing is restricted are left out of reports (their records are kept).
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'e.tenant_id').whereRef('lr.learner_id', '=', 'e.learner_id'))),
+    )
+    .groupBy(['e.course_id', 'c.title', 'l.department', 'l.office_location'])
+    .execute();
+  return rows.map((r) => ({
+    courseId: r.course_id,
+    courseTitle: r.title,
+    department: r.department,
+    officeLocation: r.office_location,
+    total: Number(r.total),
+    completed: Number(r.completed),
+    overdue: Number(r.overdue),
+    dueSoon: Number(r.due_soon),
+    inProgress: Number(r.in_progress),
+  }));
+}
+
+/** Completion and overdue by department, office and course, counted by the database (the browser only draws them). */
 export async function catalogReport(ctx: UseCaseContext, catalogId: string): Promise<CatalogReport> {
-  const rows = await catalogReportRows(ctx, catalogId);
+  await getCatalog(ctx, catalogId);
+  await requireCatalogManager(ctx.db, ctx.principal, catalogId);
+  const counts = await catalogReportCounts(ctx, catalogId);
   return {
     generatedAt: ctx.now.toISOString(),
-    byDepartment: aggregateReport(rows, 'department'),
-    byOffice: aggregateReport(rows, 'officeLocation'),
-    byCourse: aggregateReport(rows, 'course'),
+    byDepartment: aggregateReportCounts(counts, 'department'),
+    byOffice: aggregateReportCounts(counts, 'officeLocation'),
+    byCourse: aggregateReportCounts(counts, 'course'),
   };
 }
 

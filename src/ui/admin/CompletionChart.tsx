@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useTheme } from '@fluentui/react';
 import type { ReportBucket } from '../../domain/reports';
-import { adminStrings as s } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 
 export interface CompletionChartProps {
   buckets: ReportBucket[];
@@ -22,6 +22,7 @@ function shorten(text: string, max = 28): string {
  * with its completion percentage. A picture for sighted readers; screen readers get its name and use the table.
  */
 export function CompletionChart({ buckets, label }: CompletionChartProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const height = buckets.length * ROW + 8;
   const width = LABEL_WIDTH + BAR_WIDTH + 60;

@@ -8,7 +8,8 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { saveFile } from '../common/saveFile';
 import { useLoad } from '../common/useLoad';
-import { adminStrings as s } from './adminStrings';
+import type { AdminStrings } from './adminStrings';
+import { useAdminStrings } from './adminStringsContext';
 import { CompletionChart } from './CompletionChart';
 
 export interface ReportsTabProps {
@@ -20,7 +21,7 @@ export interface ReportsTabProps {
 }
 
 const PARTS: Array<keyof Omit<CatalogReport, 'generatedAt'>> = ['byCourse', 'byDepartment', 'byOffice'];
-const COLUMNS: Array<{ key: keyof ReportBucket; header: keyof typeof s.columns }> = [
+const COLUMNS: Array<{ key: keyof ReportBucket; header: keyof AdminStrings['columns'] }> = [
   { key: 'total', header: 'total' },
   { key: 'completed', header: 'completed' },
   { key: 'inProgress', header: 'inProgress' },
@@ -31,6 +32,7 @@ const COLUMNS: Array<{ key: keyof ReportBucket; header: keyof typeof s.columns }
 
 /** Completion and overdue by course, department and office: a bar chart and its table each, and the full list as CSV or Excel. */
 export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsTabProps): React.ReactElement {
+  const s = useAdminStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(() => api.getReport(catalogId), [api, catalogId]);
   const [downloading, setDownloading] = React.useState<ReportFormat | null>(null);
@@ -61,14 +63,14 @@ export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsT
   };
 
   if (load.status === 'loading') return <LoadingShimmer label={s.reportsLoading} />;
-  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} />;
+  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
   const report = load.value;
   const empty = report.byCourse.length === 0;
   return (
     <div>
       <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} verticalAlign="center">
-        <DefaultButton iconProps={{ iconName: 'Download' }} text={downloading === 'csv' ? s.downloading : s.downloadCsv} disabled={downloading !== null || empty} onClick={() => download('csv')} />
-        <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={downloading === 'xlsx' ? s.downloading : s.downloadXlsx} disabled={downloading !== null || empty} onClick={() => download('xlsx')} />
+        <DefaultButton iconProps={{ iconName: 'Download' }} text={downloading === 'csv' ? s.downloading : s.downloadCsv} disabled={downloading !== null || empty} allowDisabledFocus={true} onClick={() => download('csv')} />
+        <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={downloading === 'xlsx' ? s.downloading : s.downloadXlsx} disabled={downloading !== null || empty} allowDisabledFocus={true} onClick={() => download('xlsx')} />
         <DefaultButton iconProps={{ iconName: 'Refresh' }} text={s.refresh} onClick={reload} />
       </Stack>
       <p className={classes.generated}>{s.reportGenerated(new Date(report.generatedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
