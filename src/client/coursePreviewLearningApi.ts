@@ -1,4 +1,4 @@
-import type { EnrolmentDetail, ProgressOutcome } from '../domain/apiResponses';
+import type { EnrolmentDetail, EnrolmentView, ProgressOutcome } from '../domain/apiResponses';
 import { quizForLearner, type Course } from '../domain/course';
 import { isCourseComplete, isLessonUnlocked, isQuizUnlocked, progressPercent } from '../domain/progress';
 import { scoreQuiz } from '../domain/quiz';
@@ -6,6 +6,11 @@ import type { ILearningApi, MyTraining, QuizAnswers } from './learningApi';
 import { LmsApiError } from './lmsApiError';
 
 const PREVIEW_ENROLMENT_ID = '00000000-0000-4000-8000-000000000000';
+
+function viewOf(detail: EnrolmentDetail): EnrolmentView {
+  const { id, learnerId, courseId, catalogId, source, dueAt, enrolledAt, startedAt, completedAt } = detail;
+  return { id, learnerId, courseId, catalogId, source, dueAt, enrolledAt, startedAt, completedAt };
+}
 
 /**
  * A learner's API over one course, in memory: a catalog manager takes the course as a learner would (enrol, mark
@@ -26,9 +31,9 @@ export function coursePreviewLearningApi(course: Course, now: () => Date = () =>
     const at = now().toISOString();
     const completedAt = before.completedAt ?? (isCourseComplete(course, done, quizPassed) ? at : null);
     const attempts = quizResult ? [...before.quizAttempts, { id: PREVIEW_ENROLMENT_ID, scorePercent: quizResult.scorePercent, passed: quizResult.passed, submittedAt: at }] : before.quizAttempts;
-    enrolment = { ...before, startedAt: before.startedAt ?? at, completedAt, completedLessonIds: doneLessonIds, quizAttempts: attempts, progressPercent: progressPercent(course, done, quizPassed) };
-    const { completedLessonIds, quizAttempts: _attempts, progressPercent: percent, certificateId, ...view } = enrolment;
-    return { enrolment: view, completedLessonIds, progressPercent: percent, quizResult, certificateId };
+    const after: EnrolmentDetail = { ...before, startedAt: before.startedAt ?? at, completedAt, completedLessonIds: doneLessonIds, quizAttempts: attempts, progressPercent: progressPercent(course, done, quizPassed) };
+    enrolment = after;
+    return { enrolment: viewOf(after), completedLessonIds: after.completedLessonIds, progressPercent: after.progressPercent, quizResult, certificateId: null };
   };
 
   return {
@@ -57,8 +62,7 @@ export function coursePreviewLearningApi(course: Course, now: () => Date = () =>
         progressPercent: 0,
         certificateId: null,
       };
-      const { completedLessonIds: _done, quizAttempts: _attempts, progressPercent: _percent, certificateId: _certificate, ...view } = enrolment;
-      return view;
+      return viewOf(enrolment);
     },
     completeLesson: async (enrolmentId, lessonId) => {
       const before = current(enrolmentId);
