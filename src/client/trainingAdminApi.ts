@@ -20,7 +20,7 @@ import {
   type RuleApplication,
 } from '../domain/assignmentRules';
 import { courseSchema, courseSummarySchema, type Course, type CourseInput, type CourseSummary } from '../domain/course';
-import { catalogReportSchema, type CatalogReport } from '../domain/reports';
+import { catalogReportSchema, type CatalogReport, type ReportFilters } from '../domain/reports';
 import {
   catalogManagersSchema,
   directoryGroupsSchema,
@@ -54,6 +54,7 @@ export type {
   EnrolmentView,
   GroupAssignmentResult,
   PlanView,
+  ReportFilters,
   RuleApplication,
   RuleAssignmentPage,
   RulePreview,
@@ -93,11 +94,20 @@ export interface ITrainingAdminApi {
   /** The rule goes; the enrolments it made stay with the people. */
   deleteRule(ruleId: string): Promise<void>;
   listRuleAssignments(ruleId: string, cursor?: string): Promise<RuleAssignmentPage>;
-  getReport(catalogId: string): Promise<CatalogReport>;
-  downloadReport(catalogId: string, format: ReportFormat): Promise<DownloadedFile>;
+  /** The catalog's report, narrowed to the enrolments matching every filter given. */
+  getReport(catalogId: string, filters?: ReportFilters): Promise<CatalogReport>;
+  downloadReport(catalogId: string, format: ReportFormat, filters?: ReportFilters): Promise<DownloadedFile>;
 }
 
 const id = (value: string): string => encodeURIComponent(value);
+
+/** `?courseId=…&department=…&office=…` with only the filters set, or nothing. */
+function reportQuery(filters: ReportFilters = {}): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 const courseListSchema = z.array(courseSummarySchema);
 const ruleListSchema = z.array(assignmentRuleSchema);
 
@@ -210,11 +220,11 @@ export class TrainingAdminApiClient implements ITrainingAdminApi {
     return parseApiResponse(ruleAssignmentPageSchema, await this.http.getJson(`/api/rules/${id(ruleId)}/assignments${query}`), 'the rule assignments');
   }
 
-  async getReport(catalogId: string): Promise<CatalogReport> {
-    return parseApiResponse(catalogReportSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/reports`), 'the report');
+  async getReport(catalogId: string, filters?: ReportFilters): Promise<CatalogReport> {
+    return parseApiResponse(catalogReportSchema, await this.http.getJson(`/api/catalogs/${id(catalogId)}/reports${reportQuery(filters)}`), 'the report');
   }
 
-  downloadReport(catalogId: string, format: ReportFormat): Promise<DownloadedFile> {
-    return this.http.getBlob(`/api/catalogs/${id(catalogId)}/reports/enrolments.${format}`);
+  downloadReport(catalogId: string, format: ReportFormat, filters?: ReportFilters): Promise<DownloadedFile> {
+    return this.http.getBlob(`/api/catalogs/${id(catalogId)}/reports/enrolments.${format}${reportQuery(filters)}`);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guidSchema } from './ids';
 import type { TrainingState } from './myTraining';
 import { countSchema, percentSchema, timestampSchema } from './responseFields';
 
@@ -17,6 +18,18 @@ export interface ReportRow {
   /** Assigned by a rule the person no longer matches (records are kept). */
   outOfScope: boolean;
 }
+
+const filterValueSchema = z.string().trim().min(1).max(256);
+
+/** Optional narrowing of a report and its exports to one course, department and/or office (equality as stored). */
+export const reportFiltersSchema = z
+  .object({
+    courseId: guidSchema.optional(),
+    department: filterValueSchema.optional().describe('the department exactly as the directory has it'),
+    office: filterValueSchema.optional().describe('the office location exactly as the directory has it'),
+  })
+  .strict();
+export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
 export type ReportDimension = 'department' | 'officeLocation' | 'course';
 

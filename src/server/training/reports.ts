@@ -1,13 +1,26 @@
 import ExcelJS from 'exceljs';
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Nullable, type RawBuilder, type SqlBool } from 'kysely';
 import { DUE_SOON_DAYS, trainingState } from '../../domain/myTraining';
-import { aggregateReportCounts, REPORT_COLUMNS, reportCells, reportCsv, type CatalogReport, type ReportCounts, type ReportRow } from '../../domain/reports';
+import { aggregateReportCounts, REPORT_COLUMNS, reportCells, reportCsv, type CatalogReport, type ReportCounts, type ReportFilters, type ReportRow } from '../../domain/reports';
+import type { EnrolmentsTable, LearnersTable, TenantDatabase } from '../store/tenantSchema';
 import { requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import type { UseCaseContext } from './useCaseContext';
 
-/** Every enrolment in a catalog with the person's department and office: the basis of all reports. */
-export async function catalogReportRows(ctx: UseCaseContext, catalogId: string): Promise<ReportRow[]> {
+/** Enrolments joined to their (possibly missing) learner row, as both report queries read them. */
+type ReportSource = TenantDatabase & { e: EnrolmentsTable; l: Nullable<LearnersTable> };
+
+/** The enrolment matches every filter given (department and office compared exactly as stored). */
+function matchesFilters(eb: ExpressionBuilder<ReportSource, 'e' | 'l'>, filters: ReportFilters): Expression<SqlBool> {
+  const conditions: Array<Expression<SqlBool>> = [];
+  if (filters.courseId !== undefined) conditions.push(eb('e.course_id', '=', filters.courseId));
+  if (filters.department !== undefined) conditions.push(eb('l.department', '=', filters.department));
+  if (filters.office !== undefined) conditions.push(eb('l.office_location', '=', filters.office));
+  return eb.and(conditions);
+}
+
+/** Every enrolment in a catalog (narrowed by `filters`) with the person's department and office: the basis of all reports. */
+export async function catalogReportRows(ctx: UseCaseContext, catalogId: string, filters: ReportFilters = {}): Promise<ReportRow[]> {
   await getCatalog(ctx, catalogId);
   await requireCatalogManager(ctx.db, ctx.principal, catalogId);
   const rows = await ctx.db
@@ -29,6 +42,7 @@ export async function catalogReportRows(ctx: UseCaseContext, catalogId: string):
     ])
     .where('e.tenant_id', '=', ctx.principal.tenantId)
     .where('e.catalog_id', '=', catalogId)
+    .where((eb) => matchesFilters(eb, filters))
     // People whose processing is restricted are left out of reports (their records are kept).
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'e.tenant_id').whereRef('lr.learner_id', '=', 'e.learner_id'))),
@@ -64,7 +78,7 @@ function counted(condition: Expression<SqlBool>): RawBuilder<number> {
  * due dates are compared as text, which is their time order because every writer stores `toISOString()` (the API's
  * `dueAtSchema` normalises, rules compute theirs).
  */
-async function catalogReportCounts(ctx: UseCaseContext, catalogId: string): Promise<ReportCounts[]> {
+async function catalogReportCounts(ctx: UseCaseContext, catalogId: string, filters: ReportFilters): Promise<ReportCounts[]> {
   const now = ctx.now.toISOString();
   const soon = new Date(ctx.now.getTime() + DUE_SOON_DAYS * DAY_MS).toISOString();
   const rows = await ctx.db
@@ -84,6 +98,7 @@ async function catalogReportCounts(ctx: UseCaseContext, catalogId: string): Prom
     })
     .where('e.tenant_id', '=', ctx.principal.tenantId)
     .where('e.catalog_id', '=', catalogId)
+    .where((eb) => matchesFilters(eb, filters))
     // People whose processing is restricted are left out of reports (their records are kept).
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'e.tenant_id').whereRef('lr.learner_id', '=', 'e.learner_id'))),
@@ -104,10 +119,10 @@ async function catalogReportCounts(ctx: UseCaseContext, catalogId: string): Prom
 }
 
 /** Completion and overdue by department, office and course, counted by the database (the browser only draws them). */
-export async function catalogReport(ctx: UseCaseContext, catalogId: string): Promise<CatalogReport> {
+export async function catalogReport(ctx: UseCaseContext, catalogId: string, filters: ReportFilters = {}): Promise<CatalogReport> {
   await getCatalog(ctx, catalogId);
   await requireCatalogManager(ctx.db, ctx.principal, catalogId);
-  const counts = await catalogReportCounts(ctx, catalogId);
+  const counts = await catalogReportCounts(ctx, catalogId, filters);
   return {
     generatedAt: ctx.now.toISOString(),
     byDepartment: aggregateReportCounts(counts, 'department'),
@@ -116,12 +131,12 @@ export async function catalogReport(ctx: UseCaseContext, catalogId: string): Pro
   };
 }
 
-export async function catalogReportCsv(ctx: UseCaseContext, catalogId: string): Promise<string> {
-  return reportCsv(await catalogReportRows(ctx, catalogId));
+export async function catalogReportCsv(ctx: UseCaseContext, catalogId: string, filters: ReportFilters = {}): Promise<string> {
+  return reportCsv(await catalogReportRows(ctx, catalogId, filters));
 }
 
-export async function catalogReportXlsx(ctx: UseCaseContext, catalogId: string): Promise<Buffer> {
-  const rows = await catalogReportRows(ctx, catalogId);
+export async function catalogReportXlsx(ctx: UseCaseContext, catalogId: string, filters: ReportFilters = {}): Promise<Buffer> {
+  const rows = await catalogReportRows(ctx, catalogId, filters);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Atrium LMS';
   workbook.created = ctx.now;

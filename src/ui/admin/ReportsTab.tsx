@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Stack, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, Dropdown, MessageBar, MessageBarType, Stack, mergeStyleSets, useTheme, type IDropdownOption } from '@fluentui/react';
 import type { CatalogReport, ITrainingAdminApi, ReportFormat } from '../../client/trainingAdminApi';
-import type { ReportBucket } from '../../domain/reports';
+import type { ReportBucket, ReportFilters } from '../../domain/reports';
 import { EmptyState } from '../common/EmptyState';
 import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
@@ -30,11 +30,43 @@ const COLUMNS: Array<{ key: keyof ReportBucket; header: keyof AdminStrings['colu
   { key: 'overdue', header: 'overdue' },
 ];
 
+type FilterName = keyof ReportFilters;
+const FILTERS: Array<{ name: FilterName; part: keyof Omit<CatalogReport, 'generatedAt'>; label: 'course' | 'department' | 'office'; all: 'allCourses' | 'allDepartments' | 'allOffices' }> = [
+  { name: 'courseId', part: 'byCourse', label: 'course', all: 'allCourses' },
+  { name: 'department', part: 'byDepartment', label: 'department', all: 'allDepartments' },
+  { name: 'office', part: 'byOffice', label: 'office', all: 'allOffices' },
+];
+/** The bucket of enrolments without a department or office: nothing the API can filter on. */
+const NOT_SET = '(not set)';
+
+type FilterChoices = Record<FilterName, Array<{ key: string; text: string }>>;
+
+/** What each filter can pick: the buckets of an unfiltered report, by name. */
+function filterChoices(report: CatalogReport): FilterChoices {
+  const choices = (buckets: ReportBucket[]): FilterChoices[FilterName] =>
+    buckets
+      .filter((b) => b.key !== NOT_SET)
+      .map((b) => ({ key: b.key, text: b.label }))
+      .sort((a, b) => a.text.localeCompare(b.text));
+  return { courseId: choices(report.byCourse), department: choices(report.byDepartment), office: choices(report.byOffice) };
+}
+
+const isFiltered = (filters: ReportFilters): boolean => FILTERS.some((f) => filters[f.name] !== undefined);
+
 /** Completion and overdue by course, department and office: a bar chart and its table each, and the full list as CSV or Excel. */
 export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsTabProps): React.ReactElement {
   const s = useAdminStrings();
   const theme = useTheme();
-  const { load, reload } = useLoad(() => api.getReport(catalogId), [api, catalogId]);
+  const [filters, setFilters] = React.useState<ReportFilters>({});
+  // The report remembers the filters it was made with, so options only ever come from an unfiltered one.
+  const { load, reload } = useLoad(
+    () => api.getReport(catalogId, filters).then((report) => ({ report, filters })),
+    [api, catalogId, filters.courseId, filters.department, filters.office],
+  );
+  const [choices, setChoices] = React.useState<FilterChoices | null>(null);
+  React.useEffect(() => {
+    if (load.status === 'loaded' && !isFiltered(load.value.filters)) setChoices(filterChoices(load.value.report));
+  }, [load]);
   const [downloading, setDownloading] = React.useState<ReportFormat | null>(null);
   const [failure, setFailure] = React.useState<unknown>(null);
   const classes = mergeStyleSets({
@@ -45,12 +77,13 @@ export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsT
     cell: { textAlign: 'right', padding: '4px 8px', borderBottom: `1px solid ${theme.palette.neutralLight}` },
     first: { textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${theme.palette.neutralLight}`, fontWeight: 400 },
     generated: { color: theme.palette.neutralSecondary, margin: '4px 0' },
+    filter: { minWidth: 200 },
   });
 
   const download = (format: ReportFormat): void => {
     setDownloading(format);
     setFailure(null);
-    api.downloadReport(catalogId, format).then(
+    api.downloadReport(catalogId, format, filters).then(
       (file) => {
         setDownloading(null);
         save(file.blob, file.fileName ?? `enrolments.${format}`);
@@ -62,12 +95,53 @@ export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsT
     );
   };
 
-  if (load.status === 'loading') return <LoadingShimmer label={s.reportsLoading} />;
-  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
-  const report = load.value;
+  const choose = (name: FilterName, key: string): void => {
+    setFailure(null);
+    setFilters((current) => ({ ...current, [name]: key === '' ? undefined : key }));
+  };
+  const filtered = isFiltered(filters);
+  const describeFilters = (): string => {
+    const parts = FILTERS.flatMap((f) => {
+      const value = filters[f.name];
+      if (value === undefined) return [];
+      const text = choices?.[f.name].find((c) => c.key === value)?.text ?? value;
+      return [`${s.reportFilters[f.label]}: ${text}`];
+    });
+    return parts.length > 0 ? parts.join('; ') : s.reportFilters.everything;
+  };
+
+  // The filters stay on screen (and keep focus) while a filtered report loads; only the numbers below are replaced.
+  const filterBar = choices && (
+    <>
+      <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} verticalAlign="end">
+        {FILTERS.map((f) => {
+          const options: IDropdownOption[] = [{ key: '', text: s.reportFilters[f.all] }, ...choices[f.name]];
+          return (
+            <Dropdown
+              key={f.name}
+              className={classes.filter}
+              label={s.reportFilters[f.label]}
+              selectedKey={filters[f.name] ?? ''}
+              options={options}
+              onChange={(_event, option) => option && choose(f.name, String(option.key))}
+            />
+          );
+        })}
+        <DefaultButton iconProps={{ iconName: 'ClearFilter' }} text={s.reportFilters.clear} disabled={!filtered} allowDisabledFocus={true} onClick={() => setFilters({})} />
+      </Stack>
+      <p className={classes.generated} role="status">
+        {s.reportFilters.showing(describeFilters())}
+      </p>
+    </>
+  );
+
+  if (load.status === 'loading') return <div>{filterBar}<LoadingShimmer label={s.reportsLoading} /></div>;
+  if (load.status === 'failed') return <div>{filterBar}<LoadFailure error={load.error} onRetry={reload} strings={s.common} /></div>;
+  const { report } = load.value;
   const empty = report.byCourse.length === 0;
   return (
     <div>
+      {filterBar}
       <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} verticalAlign="center">
         <DefaultButton iconProps={{ iconName: 'Download' }} text={downloading === 'csv' ? s.downloading : s.downloadCsv} disabled={downloading !== null || empty} allowDisabledFocus={true} onClick={() => download('csv')} />
         <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={downloading === 'xlsx' ? s.downloading : s.downloadXlsx} disabled={downloading !== null || empty} allowDisabledFocus={true} onClick={() => download('xlsx')} />
@@ -76,7 +150,7 @@ export function ReportsTab({ api, catalogId, locale, save = saveFile }: ReportsT
       <p className={classes.generated}>{s.reportGenerated(new Date(report.generatedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       {failure !== null && <MessageBar messageBarType={MessageBarType.error}>{errorText(failure, s.downloadFailed)}</MessageBar>}
       {empty ? (
-        <EmptyState title={s.tabs.reports} hint={s.reportEmpty} />
+        <EmptyState title={s.tabs.reports} hint={filtered ? s.reportFilters.noMatch : s.reportEmpty} />
       ) : (
         PARTS.map((part) => {
           const title = s.reportBy[part];

@@ -210,6 +210,20 @@ export const englishAdminStrings = {
   downloading: 'Downloading…',
   downloadFailed: 'The download failed.',
   refresh: 'Refresh',
+  // --- report filters
+  reportFilters: {
+    course: 'Course',
+    department: 'Department',
+    office: 'Office',
+    allCourses: 'All courses',
+    allDepartments: 'All departments',
+    allOffices: 'All offices',
+    clear: 'Clear filters',
+    everything: 'all courses, departments and offices',
+    showing: (what: string): string => `Showing the report for: ${what}`,
+    noMatch: 'No enrolments match these filters.',
+  },
+  // --- end of report filters
 
   settingsAudience: 'Audience',
   audienceIntro: 'Limit the catalog to members of Microsoft Entra ID groups. Without groups, everyone in the organisation sees it.',

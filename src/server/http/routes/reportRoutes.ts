@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../domain/api';
 import { myTeamSchema } from '../../../domain/apiResponses';
-import { catalogReportSchema } from '../../../domain/reports';
+import { catalogReportSchema, reportFiltersSchema } from '../../../domain/reports';
 import { myTeamTraining } from '../../training/myTraining';
 import { catalogReport, catalogReportCsv, catalogReportXlsx } from '../../training/reports';
 import { fileResponse, responses, withIds } from '../documentedResponses';
@@ -15,8 +15,8 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
 
   app.get(
     '/api/catalogs/:catalogId/reports',
-    { schema: { tags: ['reports'], summary: 'Completion and overdue by department, office and course (catalog managers)', params: catalogParams, response: responses({ 200: catalogReportSchema }, ...withIds) } },
-    async (request) => inTenant(request, route, (ctx) => catalogReport(ctx, request.params.catalogId)),
+    { schema: { tags: ['reports'], summary: 'Completion and overdue by department, office and course (catalog managers)', params: catalogParams, querystring: reportFiltersSchema, response: responses({ 200: catalogReportSchema }, ...withIds) } },
+    async (request) => inTenant(request, route, (ctx) => catalogReport(ctx, request.params.catalogId, request.query)),
   );
 
   app.get(
@@ -24,13 +24,14 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
     {
       schema: {
         tags: ['reports'],
-        summary: 'Every enrolment of the catalog as CSV (catalog managers)',
+        summary: 'Every enrolment of the catalog (narrowed by the filters) as CSV (catalog managers)',
         params: catalogParams,
+        querystring: reportFiltersSchema,
         response: responses({ 200: fileResponse('text/csv', 'RFC 4180 CSV, UTF-8 with a byte order mark, one row per enrolment') }, ...withIds),
       },
     },
     async (request, reply) => {
-      const csv = await inTenant(request, route, (ctx) => catalogReportCsv(ctx, request.params.catalogId));
+      const csv = await inTenant(request, route, (ctx) => catalogReportCsv(ctx, request.params.catalogId, request.query));
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="enrolments.csv"')
@@ -44,8 +45,9 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
     {
       schema: {
         tags: ['reports'],
-        summary: 'Every enrolment of the catalog as an Excel workbook (catalog managers)',
+        summary: 'Every enrolment of the catalog (narrowed by the filters) as an Excel workbook (catalog managers)',
         params: catalogParams,
+        querystring: reportFiltersSchema,
         response: responses(
           { 200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'An Excel workbook, one row per enrolment') },
           ...withIds,
@@ -53,7 +55,7 @@ export function registerReportRoutes(server: FastifyInstance, route: RouteContex
       },
     },
     async (request, reply) => {
-      const xlsx = await inTenant(request, route, (ctx) => catalogReportXlsx(ctx, request.params.catalogId));
+      const xlsx = await inTenant(request, route, (ctx) => catalogReportXlsx(ctx, request.params.catalogId, request.query));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', 'attachment; filename="enrolments.xlsx"')

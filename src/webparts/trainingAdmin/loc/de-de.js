@@ -223,6 +223,18 @@ define([], function() {
       "downloading": "Wird heruntergeladen…",
       "downloadFailed": "Der Download ist fehlgeschlagen.",
       "refresh": "Aktualisieren",
+      "reportFilters": {
+        "course": "Kurs",
+        "department": "Abteilung",
+        "office": "Standort",
+        "allCourses": "Alle Kurse",
+        "allDepartments": "Alle Abteilungen",
+        "allOffices": "Alle Standorte",
+        "clear": "Filter zurücksetzen",
+        "everything": "alle Kurse, Abteilungen und Standorte",
+        "showing": function(what) { return 'Bericht für: ' + what; },
+        "noMatch": "Keine Anmeldungen entsprechen diesen Filtern."
+      },
 
       "settingsAudience": "Zielgruppe",
       "audienceIntro": "Beschränken Sie den Katalog auf Mitglieder von Gruppen in Microsoft Entra ID. Ohne Gruppen sieht ihn die ganze Organisation.",
