@@ -18,7 +18,10 @@ import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '..');
 const SPPKG = path.join(ROOT, 'sharepoint/solution/atrium-lms.sppkg');
-const TARGET_GZIP_BYTES = 150 * 1024;
+/** The learner web parts' budget; Training admin, used by few and holding every admin tab, has 200 KB (its issue's target). */
+const LEARNER_BUDGET_GZIP_BYTES = 150 * 1024;
+const BUDGET_GZIP_BYTES: Record<string, number> = { AtriumTrainingAdminWebPart: 200 * 1024 };
+const budgetOf = (alias: string): number => BUDGET_GZIP_BYTES[alias] ?? LEARNER_BUDGET_GZIP_BYTES;
 
 interface WebPartSizes {
   alias: string;
@@ -90,15 +93,15 @@ async function explain(): Promise<void> {
 
 async function main(): Promise<void> {
   const sizes = await measurePackage();
-  console.log('| web part | bundle (minified) | bundle (gzip) | + strings en-us (gzip) | lazy chunks it can load (gzip) | under 150 KB |');
+  console.log('| web part | bundle (minified) | bundle (gzip) | + strings en-us (gzip) | lazy chunks it can load (gzip) | within budget (gzip) |');
   console.log('|---|---|---|---|---|---|');
   for (const s of sizes) {
     const chunks = s.lazyChunks.map((c) => `${c.name.replace(/_[0-9a-f]{20}\.js$/, '')} ${kb(c.gzip)}`).join(', ') || 'none';
-    console.log(`| ${s.alias} | ${kb(s.bundleBytes)} | **${kb(s.bundleGzip)}** | ${kb(s.stringsGzip)} | ${chunks} | ${s.bundleGzip < TARGET_GZIP_BYTES ? 'yes' : '**no**'} |`);
+    console.log(`| ${s.alias} | ${kb(s.bundleBytes)} | **${kb(s.bundleGzip)}** | ${kb(s.stringsGzip)} | ${chunks} | ${s.bundleGzip < budgetOf(s.alias) ? 'yes' : '**no**'}: ${kb(budgetOf(s.alias))} |`);
   }
   console.log(`\nProvided by SharePoint, not in the bundles: ${[...new Set(sizes.flatMap((s) => s.provided))].sort().join(', ')}`);
   if (process.argv.includes('--why')) await explain();
-  if (sizes.some((s) => s.bundleGzip >= TARGET_GZIP_BYTES)) process.exitCode = 1;
+  if (sizes.some((s) => s.bundleGzip >= budgetOf(s.alias))) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
