@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { TenantDatabase } from '../store/tenantSchema';
 
 type Db = Kysely<TenantDatabase> | Transaction<TenantDatabase>;
@@ -13,4 +13,12 @@ export async function restrictedLearnerIds(db: Db, tenantId: string, learnerIds:
     .where('learner_id', 'in', [...learnerIds])
     .execute();
   return new Set(rows.map((r) => r.learner_id));
+}
+
+/**
+ * A where-condition for a query whose rows carry `tenant_id` and `learner_id` under `alias`: the person's processing
+ * is not restricted (restricted people are left out of reports, rule previews and searches; their records stay).
+ */
+export function notRestricted(alias: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`not exists (select 1 from learner_restrictions lr where lr.tenant_id = ${sql.ref(`${alias}.tenant_id`)} and lr.learner_id = ${sql.ref(`${alias}.learner_id`)})`;
 }

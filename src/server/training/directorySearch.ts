@@ -4,6 +4,7 @@ import { hasRole } from '../../domain/roles';
 import type { DirectoryGroup, DirectoryPerson } from '../../domain/trainingAdmin';
 import type { GraphDirectory } from '../graph/graphDirectory';
 import type { UseCaseContext } from './useCaseContext';
+import { notRestricted } from '../privacy/restrictedLearners';
 
 /** Most people or groups a search answers with: a picker shows a few, and the caller types more to narrow them down. */
 export const DIRECTORY_SEARCH_LIMIT = 25;
@@ -58,9 +59,7 @@ export async function searchDirectoryPeople(ctx: UseCaseContext, search: string)
     .select(['l.learner_id', 'l.display_name', 'l.mail', 'l.department', 'l.job_title'])
     .where('l.tenant_id', '=', tenantId)
     .where('l.departed_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'l.tenant_id').whereRef('lr.learner_id', '=', 'l.learner_id'))),
-    )
+    .where(notRestricted('l'))
     .where((eb) => eb.or([hasWordStartingWith('l.display_name', needle), hasWordStartingWith('l.mail', needle)]))
     // row_number() rather than LIMIT/TOP: the one paging form SQLite and SQL Server share.
     .select(sql<number>`row_number() over (order by ${sortName}, ${sql.ref('l.learner_id')})`.as('row_number'));

@@ -6,6 +6,7 @@ import type { EnrolmentsTable, LearnersTable, TenantDatabase } from '../store/te
 import { requireCatalogManager } from './catalogAccess';
 import { getCatalog } from './catalogs';
 import type { UseCaseContext } from './useCaseContext';
+import { notRestricted } from '../privacy/restrictedLearners';
 
 /** Enrolments joined to their (possibly missing) learner row, as both report queries read them. */
 type ReportSource = TenantDatabase & { e: EnrolmentsTable; l: Nullable<LearnersTable> };
@@ -44,9 +45,7 @@ export async function catalogReportRows(ctx: UseCaseContext, catalogId: string, 
     .where('e.catalog_id', '=', catalogId)
     .where((eb) => matchesFilters(eb, filters))
     // People whose processing is restricted are left out of reports (their records are kept).
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'e.tenant_id').whereRef('lr.learner_id', '=', 'e.learner_id'))),
-    )
+    .where(notRestricted('e'))
     .orderBy('l.display_name')
     .orderBy('c.title')
     .execute();
@@ -100,9 +99,7 @@ async function catalogReportCounts(ctx: UseCaseContext, catalogId: string, filte
     .where('e.catalog_id', '=', catalogId)
     .where((eb) => matchesFilters(eb, filters))
     // People whose processing is restricted are left out of reports (their records are kept).
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'e.tenant_id').whereRef('lr.learner_id', '=', 'e.learner_id'))),
-    )
+    .where(notRestricted('e'))
     .groupBy(['e.course_id', 'c.title', 'l.department', 'l.office_location'])
     .execute();
   return rows.map((r) => ({

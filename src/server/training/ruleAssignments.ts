@@ -4,6 +4,7 @@ import type { RuleAssignmentPage } from '../../domain/trainingAdmin';
 import { decodeCursor, encodeCursor } from '../privacy/keysetCursor';
 import { loadManagedRule } from './assignmentRules';
 import type { UseCaseContext } from './useCaseContext';
+import { notRestricted } from '../privacy/restrictedLearners';
 
 const PAGE_SIZE = 100;
 
@@ -22,9 +23,7 @@ export async function listRuleAssignments(ctx: UseCaseContext, ruleId: string, c
     .leftJoin('learners as l', (j) => j.onRef('l.tenant_id', '=', 'ra.tenant_id').onRef('l.learner_id', '=', 'ra.learner_id'))
     .where('ra.tenant_id', '=', ctx.principal.tenantId)
     .where('ra.rule_id', '=', ruleId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'ra.tenant_id').whereRef('lr.learner_id', '=', 'ra.learner_id'))),
-    );
+    .where(notRestricted('ra'));
 
   const { total } = await assignments.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let page = assignments

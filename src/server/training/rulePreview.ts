@@ -3,6 +3,7 @@ import { firstByDisplayName, ruleMatches, type AssignmentRuleBody, type RuleCrit
 import type { RulePreview, RulePreviewPerson } from '../../domain/trainingAdmin';
 import { requireRuleCourse } from './assignmentRules';
 import type { UseCaseContext } from './useCaseContext';
+import { notRestricted } from '../privacy/restrictedLearners';
 
 const BATCH_SIZE = 1000;
 const SAMPLE_SIZE = 10;
@@ -57,9 +58,7 @@ export async function previewAssignmentRule(ctx: UseCaseContext, catalogId: stri
       .where('l.tenant_id', '=', tenantId)
       .where('l.learner_id', '>', after)
       .where('l.departed_at', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('learner_restrictions as lr').select('lr.learner_id').whereRef('lr.tenant_id', '=', 'l.tenant_id').whereRef('lr.learner_id', '=', 'l.learner_id'))),
-      );
+      .where(notRestricted('l'));
     for (const criterion of given) people = people.where(`l.${CRITERION_COLUMNS[criterion]}`, 'is not', null);
     // row_number() rather than LIMIT/TOP: the one paging form SQLite and SQL Server share.
     const numbered = people.select(sql<number>`row_number() over (order by ${sql.ref('l.learner_id')})`.as('row_number'));
