@@ -78,6 +78,15 @@ describe('tenant schema migrations, compiled for SQL Server', () => {
     }
   });
 
+  it('indexes enrolments by catalog, for the catalog report (0012)', () => {
+    assert.ok(
+      statements.some((s) => s.kind === 'CreateIndexNode' && s.sql === 'create index "ix_enrolments_catalog" on "enrolments" ("tenant_id", "catalog_id")'),
+      'no ix_enrolments_catalog was created',
+    );
+    const recorded = statements.filter((s) => s.sql.startsWith('insert into "kysely_migration"')).flatMap((s) => s.parameters);
+    assert.ok(recorded.includes('0012_catalog_report_index'), 'the migration is recorded');
+  });
+
   it('keeps the foreign keys (checked by shape, since the parser cannot read them)', () => {
     assert.match(createTable(statements, 'enrolments'), /"course_id" varchar\(36\) not null references "courses" \("id"\)/);
   });

@@ -3,6 +3,7 @@ import type { AnyKysely } from '../engine';
 import { columnTypes } from './columnTypes';
 import { privacyPurgeMigration } from './tenant0010PrivacyPurge';
 import { privacyRightsMigration } from './tenant0011PrivacyRights';
+import { catalogReportIndexMigration } from './tenant0012CatalogReportIndex';
 
 /**
  * Schema of a tenant database. Migrations are applied once each, in name order, under
@@ -246,9 +247,10 @@ export function tenantMigrationProvider(dialect: 'sqlite' | 'mssql'): MigrationP
       // Later migrations live in files of their own, one per piece of work; add each here.
       '0010_privacy_purge': privacyPurgeMigration(dialect),
       '0011_privacy_rights': privacyRightsMigration(dialect),
+      '0012_catalog_report_index': catalogReportIndexMigration(),
     }),
   };
 }
 
 /** The name of the newest migration: the schema version recorded in the tenant catalog. */
-export const TENANT_SCHEMA_VERSION = '0011_privacy_rights';
+export const TENANT_SCHEMA_VERSION = '0012_catalog_report_index';
