@@ -117,6 +117,21 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   await page.getByText('“Working at heights” saved.').waitFor();
   await page.getByRole('heading', { level: 4, name: 'Working at heights', exact: true }).waitFor();
 
+  // The course as its learners see it; what the manager does in the preview is not recorded.
+  await page.getByRole('button', { name: 'Preview Working at heights as a learner' }).click();
+  await page.getByRole('button', { name: 'Enrol in this course' }).click();
+  await page.getByRole('button', { name: 'Mark “Exits and assembly points” as done' }).click();
+  await page.getByRole('group', { name: '1. Which extinguisher is for electrical fires?' }).waitFor();
+  await env.album.shoot(page, '11b-course-preview');
+  await page.getByRole('button', { name: 'Back to the courses' }).click();
+
+  await page.getByRole('tab', { name: 'Training plans' }).click();
+  await page.getByRole('button', { name: 'Edit New Manager Essentials' }).click();
+  await page.getByRole('heading', { name: 'Editing New Manager Essentials' }).waitFor();
+  await env.album.shoot(page, '11c-plan-editor');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('tab', { name: 'Courses' }).click();
+
   await page.getByRole('tab', { name: 'Assignment rules' }).click();
   await page.getByRole('button', { name: 'New rule' }).click();
   await page.getByRole('textbox', { name: /^Rule name/ }).fill('Sales: Working at heights');
@@ -187,5 +202,7 @@ test('a training manager builds a course with a quiz, publishes it, assigns it t
   const token = await env.stack.t.token(DEMO_TENANT_ID, trainingManager.id, ['Catalog.Manage']);
   const [catalog] = (await env.stack.t.call('GET', '/api/catalogs', { token })).body as Array<{ id: string }>;
   const rules = (await env.stack.t.call('GET', `/api/catalogs/${catalog.id}/rules`, { token })).body as Array<{ name: string; criteria: unknown; dueWithinDays: number }>;
+  const managerTraining = (await env.stack.t.call('GET', '/api/me/training', { token })).body as { items: Array<{ title: string; source: string }> };
+  assert.ok(!managerTraining.items.some((item) => item.title.startsWith('Working at heights') && item.source === 'self'), 'enrolling in the preview enrolled nobody');
   assert.deepEqual(rules.filter((r) => r.name === 'Sales: Working at heights').map((r) => [r.criteria, r.dueWithinDays]), [[{ department: ['Sales'] }, 21]]);
 });

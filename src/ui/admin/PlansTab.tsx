@@ -138,6 +138,13 @@ interface PlanFormProps {
 
 function PlanForm({ api, catalogId, courses, plan, onSaved, onCancel }: PlanFormProps): React.ReactElement {
   const s = useAdminStrings();
+  const theme = useTheme();
+  const classes = mergeStyleSets({
+    courses: { maxWidth: 640, paddingLeft: 24, margin: '4px 0' },
+    course: { borderBottom: `1px solid ${theme.palette.neutralLight}` },
+    courseRow: { display: 'flex', alignItems: 'center', gap: 4 },
+    courseTitle: { flexGrow: 1 },
+  });
   const [title, setTitle] = React.useState(plan?.title ?? '');
   const [summary, setSummary] = React.useState(plan?.summary ?? '');
   const [courseIds, setCourseIds] = React.useState<string[]>(plan?.courseIds ?? []);
@@ -201,13 +208,15 @@ function PlanForm({ api, catalogId, courses, plan, onSaved, onCancel }: PlanForm
         />
         <div>
           <strong id="plan-courses">{s.planCourses}</strong>
-          <ol aria-labelledby="plan-courses">
+          <ol aria-labelledby="plan-courses" className={classes.courses}>
             {courseIds.map((id, index) => (
-              <li key={id}>
-                {titleOf(id)}
+              <li key={id} className={classes.course}>
+                <div className={classes.courseRow}>
+                <span className={classes.courseTitle}>{titleOf(id)}</span>
                 <IconButton id={moveId(id, 'up')} iconProps={{ iconName: 'Up' }} title={s.moveUp(titleOf(id))} ariaLabel={s.moveUp(titleOf(id))} disabled={index === 0} onClick={() => move(index, -1)} />
                 <IconButton id={moveId(id, 'down')} iconProps={{ iconName: 'Down' }} title={s.moveDown(titleOf(id))} ariaLabel={s.moveDown(titleOf(id))} disabled={index === courseIds.length - 1} onClick={() => move(index, 1)} />
                 <IconButton iconProps={{ iconName: 'Delete' }} title={s.remove(titleOf(id))} ariaLabel={s.remove(titleOf(id))} onClick={() => removeCourse(id)} />
+                </div>
               </li>
             ))}
           </ol>
