@@ -237,19 +237,21 @@ describe('changing a training plan', () => {
     }
   });
 
-  test("the enrolled learner keeps their plan enrolment and the course taken out of the plan, with its records", async () => {
+  test('the enrolled learner keeps their plan enrolment and the course taken out of the plan, with its records, and is enrolled in the added one', async () => {
     const rows = await t.service.tenancy.withTenantDatabase(tenantId, async (db) => ({
       plan: await db.selectFrom('plan_enrolments').select(['id', 'plan_id']).where('id', '=', planEnrolmentId).execute(),
-      courses: await db.selectFrom('enrolments').select(['id', 'course_id']).where('learner_id', '=', ids.learner).orderBy('id').execute(),
+      courses: await db.selectFrom('enrolments').select(['id', 'course_id', 'plan_enrolment_id']).where('learner_id', '=', ids.learner).orderBy('id').execute(),
     }));
     assert.deepEqual(rows.plan, [{ id: planEnrolmentId, plan_id: planId }]);
-    assert.deepEqual(rows.courses.map((r) => r.id).sort(), [...enrolmentIds].sort(), 'no enrolment is removed or added');
+    const added = rows.courses.filter((r) => !enrolmentIds.includes(r.id));
+    assert.deepEqual(rows.courses.map((r) => r.id).filter((id) => enrolmentIds.includes(id)).sort(), [...enrolmentIds].sort(), 'no enrolment is removed');
+    assert.deepEqual(added.map((r) => [r.course_id, r.plan_enrolment_id]), [[courses.c, planEnrolmentId]], 'the added course is enrolled in, under the plan enrolment');
     const mine = await t.call('GET', '/api/me/training', { token: tokens.learner });
-    assert.deepEqual(mine.body.items.map((i: { courseId: string }) => i.courseId).sort(), [courses.a, courses.b].sort());
+    assert.deepEqual(mine.body.items.map((i: { courseId: string }) => i.courseId).sort(), [courses.a, courses.b, courses.c].sort());
 
     const again = await t.call('POST', `/api/plans/${planId}/enrolments`, { token: tokens.learner });
-    assert.equal(again.body.planEnrolmentId, planEnrolmentId, 'enrolling again takes up the added course under the same plan enrolment');
-    assert.equal(again.body.enrolmentIds.length, 2);
+    assert.equal(again.body.planEnrolmentId, planEnrolmentId, 'enrolling again changes nothing: same plan enrolment');
+    assert.deepEqual([...again.body.enrolmentIds].sort(), [added[0].id, enrolmentIds[0]].sort(), "and the enrolments in the plan's courses");
   });
 
   test('a course of another catalog, an unknown course, or a draft in a published plan is refused like at creation, and changes nothing', async () => {

@@ -177,7 +177,7 @@ export function registerCatalogRoutes(server: FastifyInstance, route: RouteConte
       schema: {
         tags: ['plans'],
         summary:
-          "Replace a training plan's title, summary, courses in order and status (catalog managers). Enrolled people keep their plan and course enrolments; a course taken out of the plan keeps its enrolments, a course added is enrolled in when they enrol in the plan again",
+          "Replace a training plan's title, summary, courses in order and status (catalog managers). People enrolled in the plan and not done with it are enrolled in each course it gains once it is published (as enrolling in the plan does; departed people, people whose processing is restricted and people whose records are being purged are skipped), and their plan enrolment is completed when they have completed every course left in it; a course taken out of the plan keeps its enrolments",
         params: planParams,
         body: planBodySchema,
         response: responses({ 200: planSchema }, ...withIds, ...withBody),
