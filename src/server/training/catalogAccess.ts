@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { forbidden } from '../../domain/errors';
 import { hasRole } from '../../domain/roles';
 import type { Principal } from '../auth/principal';
+import { restrictedLearnerIds } from '../privacy/restrictedLearners';
 import type { TenantDatabase } from '../store/tenantSchema';
 
 type Db = Kysely<TenantDatabase> | Transaction<TenantDatabase>;
@@ -26,7 +27,11 @@ export async function requireCatalogManager(db: Db, principal: Principal, catalo
   }
 }
 
-/** A person's training records are visible to them, their line manager, and the catalog's managers. */
+/**
+ * A person's training records are visible to them, their line manager, and the catalog's managers. While the person's
+ * processing is restricted their line manager no longer sees them (as in the team view); the catalog's managers, who
+ * act on the records, still do.
+ */
 export async function canSeeLearnerRecords(db: Db, principal: Principal, learnerId: string, catalogId: string): Promise<boolean> {
   if (principal.userId === learnerId) return true;
   const learner = await db
@@ -35,7 +40,7 @@ export async function canSeeLearnerRecords(db: Db, principal: Principal, learner
     .where('tenant_id', '=', principal.tenantId)
     .where('learner_id', '=', learnerId)
     .executeTakeFirst();
-  if (learner?.manager_id === principal.userId) return true;
+  if (learner?.manager_id === principal.userId && !(await restrictedLearnerIds(db, principal.tenantId, [learnerId])).has(learnerId)) return true;
   return canManageCatalog(db, principal, catalogId);
 }
 

@@ -8,6 +8,7 @@ import { canManageCatalog, canSeeLearnerRecords, isInCatalogAudience } from './c
 import { loadCourse } from './courses';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
+import { notRestricted } from '../privacy/restrictedLearners';
 
 export function toEnrolmentView(row: EnrolmentsTable): EnrolmentView {
   return {
@@ -110,10 +111,10 @@ export async function selfEnrol(ctx: UseCaseContext, courseId: string): Promise<
   });
 }
 
-/** A catalog manager assigns a course to people with a due date. All or nothing. */
 /**
- * Assigns a published course with a due date: the catalog's managers (and tenant admins) to anyone, a line manager
- * to their own direct reports (the manager relation from Graph), from a catalog they may see.
+ * Assigns a published course with a due date, all or nothing: the catalog's managers (and tenant admins) to anyone,
+ * a line manager to their own direct reports (the manager relation from Graph) whose processing is not restricted,
+ * from a catalog they may see.
  */
 export async function assignCourse(ctx: UseCaseContext, courseId: string, learnerIds: string[], dueAt: string): Promise<EnrolmentView[]> {
   const course = await loadCourse(ctx, courseId);
@@ -127,6 +128,7 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
       .where('tenant_id', '=', principal.tenantId)
       .where('manager_id', '=', principal.userId)
       .where('learner_id', 'in', uniqueIds)
+      .where(notRestricted('learners'))
       .execute();
     if (reports.length !== uniqueIds.length) {
       throw forbidden('a line manager assigns courses to their own direct reports only; a manager of the catalog assigns to anyone');
@@ -163,7 +165,10 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
   });
 }
 
-/** An enrolment of the caller's tenant that the caller may see (theirs, a direct report's, or in a catalog they manage). */
+/**
+ * An enrolment of the caller's tenant that the caller may see (theirs, a direct report's unless restricted, or in a
+ * catalog they manage).
+ */
 export async function loadVisibleEnrolment(ctx: UseCaseContext, enrolmentId: string): Promise<EnrolmentsTable> {
   const row = await ctx.db
     .selectFrom('enrolments')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TeamMemberTraining } from '../../domain/apiResponses';
 import type { CourseFormat } from '../../domain/course';
 import { summariseMyTraining, trainingState, type EnrolmentSource, type MyTraining, type MyTrainingItem } from '../../domain/myTraining';
+import { notRestricted } from '../privacy/restrictedLearners';
 import type { TenantDatabase } from '../store/tenantSchema';
 import { toLearnerProfile } from './learners';
 import type { UseCaseContext } from './useCaseContext';
@@ -60,15 +61,19 @@ export async function myTraining(ctx: UseCaseContext): Promise<MyTraining> {
   return summariseMyTraining(items.get(ctx.principal.userId) ?? []);
 }
 
-/** A line manager's view: the training status of their direct reports (manager relation from the directory). */
+/**
+ * A line manager's view: the training status of their direct reports (manager relation from the directory). A report
+ * whose processing is restricted is left out entirely, as in reports: their training is not processed for others.
+ */
 export async function myTeamTraining(ctx: UseCaseContext): Promise<TeamMemberTraining[]> {
   const reports = await ctx.db
-    .selectFrom('learners')
-    .selectAll()
-    .where('tenant_id', '=', ctx.principal.tenantId)
-    .where('manager_id', '=', ctx.principal.userId)
-    .where('departed_at', 'is', null)
-    .orderBy('display_name')
+    .selectFrom('learners as l')
+    .selectAll('l')
+    .where('l.tenant_id', '=', ctx.principal.tenantId)
+    .where('l.manager_id', '=', ctx.principal.userId)
+    .where('l.departed_at', 'is', null)
+    .where(notRestricted('l'))
+    .orderBy('l.display_name')
     .execute();
   const items = await trainingItems(ctx.db, ctx.principal.tenantId, reports.map((r) => r.learner_id), ctx.now);
   return reports.map((row) => {
