@@ -6,54 +6,12 @@ import { describe, expect, it } from '@jest/globals';
 import { setIconOptions } from '@fluentui/react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { LmsApiError } from '../../src/client/lmsApiError';
-import type { DirectorySyncStatusView, ITenantSetupApi, RegionSummary, TenantView } from '../../src/client/tenantSetupApi';
 import type { ITrainingAdminApi } from '../../src/client/trainingAdminApi';
 import { OrganisationPage } from '../../src/ui/setup/OrganisationPage';
 import { TenantSetup } from '../../src/ui/setup/TenantSetup';
+import { fakeSetup, syncStatus, tenant } from './fixtures/tenantSetupFixtures';
 
 setIconOptions({ disableWarnings: true });
-
-const REGIONS: RegionSummary[] = [
-  { id: 'westeurope', displayName: 'West Europe', geography: 'Europe', country: 'Netherlands' },
-  { id: 'switzerlandnorth', displayName: 'Switzerland North', geography: 'Switzerland', country: 'Switzerland' },
-];
-
-const tenant = (status: TenantView['status']): TenantView => ({
-  tenantId: 'b7e4c2a1-5d3f-4a6b-9c8d-2e1f0a9b8c7d',
-  displayName: 'Fabrikam',
-  region: 'switzerlandnorth',
-  regionName: 'Switzerland North',
-  status,
-  createdAt: '2026-11-25T10:00:00.000Z',
-});
-
-const syncStatus = (running: boolean, changed = 0): DirectorySyncStatusView => ({
-  running,
-  progress: running ? { pages: 1, changed, departed: 0 } : null,
-  lastSyncAt: running ? null : '2026-11-25T10:01:00.000Z',
-  lastFullSyncAt: running ? null : '2026-11-25T10:01:00.000Z',
-  lastResult: running
-    ? null
-    : { mode: 'full', startedAt: '2026-11-25T10:00:30.000Z', finishedAt: '2026-11-25T10:01:00.000Z', pages: 3, changed: 250, inserted: 250, departed: 0, rules: { assigned: 0, unmatched: 0, rematched: 0 }, groups: 0, groupMembers: 0, missingGroups: [] },
-  lastError: null,
-});
-
-const notCalled = async (): Promise<never> => {
-  throw new Error('not expected in this test');
-};
-
-function fakeSetup(overrides: Partial<ITenantSetupApi>): ITenantSetupApi {
-  return {
-    listRegions: async () => REGIONS,
-    getTenant: notCalled,
-    onboard: notCalled,
-    startDirectorySync: notCalled,
-    getDirectorySync: notCalled,
-    callerRoles: async () => ['Tenant.Admin'],
-    apiConnection: async () => ({ apiBaseUrl: 'https://lms.example', audience: 'api://atrium-lms' }),
-    ...overrides,
-  };
-}
 
 describe('organisation set-up', () => {
   it('walks a tenant admin from the region to a provisioned database and the first directory sync', async () => {

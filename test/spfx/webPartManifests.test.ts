@@ -9,6 +9,7 @@ import { englishCatalogStrings } from '../../src/ui/catalog/catalogStrings';
 import { englishCommonStrings } from '../../src/ui/common/commonStrings';
 import { englishMyTrainingStrings } from '../../src/ui/myTraining/myTrainingStrings';
 import { englishPlayerStrings } from '../../src/ui/player/playerStrings';
+import { englishSetupStrings } from '../../src/ui/setup/setupStrings';
 import { englishTeamStrings } from '../../src/ui/team/teamStrings';
 
 const root = path.resolve(__dirname, '../..');
@@ -99,9 +100,11 @@ describe('German translations', () => {
       ['MyTraining', englishMyTrainingStrings, load('MyTrainingWebPartStrings').MyTraining],
       ['TeamTraining', (({ common: _c, ...own }) => own)(englishTeamStrings), load('TeamTrainingWebPartStrings').TeamTraining],
       ['Admin', (({ common: _c, ...own }) => own)(englishAdminStrings), load('TrainingAdminWebPartStrings').Admin],
+      ['Setup', (({ common: _c, ...own }) => own)(englishSetupStrings), load('TrainingAdminWebPartStrings').Setup],
     ];
     expect(common).toBe(englishCommonStrings);
     expect(englishAdminStrings.common).toBe(englishCommonStrings);
+    expect(englishSetupStrings.common).toBe(englishCommonStrings);
     for (const [screen, english, german] of screens) {
       const germanShape = new Set(shape(german));
       expect([screen, shape(english).filter((key) => !germanShape.has(key))]).toEqual([screen, []]);
@@ -118,6 +121,12 @@ describe('German translations', () => {
     expect(admin.assignDone(1, '1. Dez. 2026')).toBe('Zugewiesen an 1 Person, fällig am 1. Dez. 2026.');
     expect(admin.rulePreviewCounts(3, 1)).toBe('3 Personen passen derzeit (1 bereits angemeldet): Beim Speichern erhalten 2 Personen den Kurs.');
     expect(admin.chartLabel(admin.reportBy.byDepartment)).toMatch(/^Abschlussquote nach Abteilung, /);
+    const setup = stringsModules.find((m) => m.name === 'TrainingAdminWebPartStrings')!.load('de-de').Setup as typeof englishSetupStrings;
+    expect([setup.doneText(1, 'Schweiz Nord'), setup.doneText(250, 'Schweiz Nord')]).toEqual([
+      '1 Person wurde aus Ihrem Verzeichnis gelesen. Deren Schulungsnachweise liegen in Schweiz Nord.',
+      '250 Personen wurden aus Ihrem Verzeichnis gelesen. Deren Schulungsnachweise liegen in Schweiz Nord.',
+    ]);
+    expect(setup.steps).toHaveLength(englishSetupStrings.steps.length);
   });
 });
 

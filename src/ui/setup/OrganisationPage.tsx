@@ -2,12 +2,12 @@ import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, TextField, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { CatalogManager, CatalogView, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import type { ApiConnectionDetails, DirectorySyncStatusView, ITenantSetupApi, RegionSummary, TenantView } from '../../client/tenantSetupApi';
-import { errorText } from '../common/errorText';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useLoad } from '../common/useLoad';
-import { setupStrings as s } from './setupStrings';
-import { useDirectorySyncRun } from './useDirectorySyncRun';
+import type { SetupStrings } from './setupStrings';
+import { useSetupStrings } from './setupStringsContext';
+import { syncFailureReason, useDirectorySyncRun } from './useDirectorySyncRun';
 
 export interface OrganisationPageProps {
   api: ITenantSetupApi;
@@ -39,13 +39,14 @@ async function loadOrganisation(api: ITenantSetupApi, catalogsApi: CatalogsApi):
   return { tenant, region: regions.filter((r) => r.id === tenant.region)[0] ?? null, sync, catalogs, connection };
 }
 
-function formatWhen(value: string | null, locale: string | undefined): string {
+function formatWhen(value: string | null, locale: string | undefined, s: SetupStrings): string {
   if (!value) return s.syncNever;
   return new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Tenant admins: where the organisation's data lives, the directory sync, catalogs, and the web parts' connection. */
 export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdmin, pollIntervalMs = 1000, locale, onSignInAgain }: OrganisationPageProps): React.ReactElement {
+  const s = useSetupStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(() => loadOrganisation(api, catalogsApi), [api, catalogsApi]);
   const { run, start } = useDirectorySyncRun(api, pollIntervalMs);
@@ -63,7 +64,7 @@ export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdm
 
   let content: React.ReactNode;
   if (load.status === 'loading') content = <LoadingShimmer label={s.loadingOrganisation} />;
-  else if (load.status === 'failed') content = <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} />;
+  else if (load.status === 'failed') content = <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} strings={s.common} />;
   else {
     const { tenant, region, catalogs, connection } = load.value;
     const sync = lastRun ?? load.value.sync;
@@ -75,7 +76,7 @@ export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdm
           </h3>
           <dl className={classes.facts}>
             <dt className={classes.term}>{s.dataRegion}</dt>
-            <dd className={classes.detail}>{region ? `${region.displayName} (${region.geography})` : tenant.regionName}</dd>
+            <dd className={classes.detail}>{region ? s.regionOption(region) : tenant.regionName}</dd>
             <dt className={classes.term}>{s.dataCountry}</dt>
             <dd className={classes.detail}>{region?.country ?? '—'}</dd>
             <dt className={classes.term}>{s.dataDatabase}</dt>
@@ -83,7 +84,7 @@ export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdm
             <dt className={classes.term}>{s.dataStatus}</dt>
             <dd className={classes.detail}>{s.statuses[tenant.status] ?? tenant.status}</dd>
             <dt className={classes.term}>{s.dataSince}</dt>
-            <dd className={classes.detail}>{formatWhen(tenant.createdAt, locale)}</dd>
+            <dd className={classes.detail}>{formatWhen(tenant.createdAt, locale, s)}</dd>
           </dl>
         </section>
         <section className={classes.part} aria-labelledby="org-sync">
@@ -93,9 +94,9 @@ export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdm
           <p className={classes.hint}>{s.syncIntro}</p>
           <dl className={classes.facts}>
             <dt className={classes.term}>{s.syncLast}</dt>
-            <dd className={classes.detail}>{formatWhen(sync.lastSyncAt, locale)}</dd>
+            <dd className={classes.detail}>{formatWhen(sync.lastSyncAt, locale, s)}</dd>
             <dt className={classes.term}>{s.syncLastFull}</dt>
-            <dd className={classes.detail}>{formatWhen(sync.lastFullSyncAt, locale)}</dd>
+            <dd className={classes.detail}>{formatWhen(sync.lastFullSyncAt, locale, s)}</dd>
           </dl>
           {sync.lastResult && (
             <p>{s.syncLastResult(sync.lastResult.changed, sync.lastResult.inserted, sync.lastResult.departed, sync.lastResult.rules.assigned)}</p>
@@ -107,7 +108,7 @@ export function OrganisationPage({ api, catalogs: catalogsApi, onOpenTrainingAdm
             )}
             {run.status === 'finished' && <MessageBar messageBarType={MessageBarType.success}>{s.syncDone}</MessageBar>}
           </div>
-          {run.status === 'failed' && <MessageBar messageBarType={MessageBarType.error}>{s.syncFailed(errorText(run.error, run.error instanceof Error ? run.error.message : ''))}</MessageBar>}
+          {run.status === 'failed' && <MessageBar messageBarType={MessageBarType.error}>{s.syncFailed(syncFailureReason(run.error, s.common))}</MessageBar>}
           <PrimaryButton text={run.status === 'running' ? s.syncRunning : s.syncNow} disabled={run.status === 'running'} onClick={start} styles={{ root: { marginTop: 8 } }} />
         </section>
         <section className={classes.part} aria-labelledby="org-managers">

@@ -4,7 +4,7 @@ import type { ITenantSetupApi } from '../../client/tenantSetupApi';
 import { hasRole } from '../../domain/roles';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useLoad } from '../common/useLoad';
-import { setupStrings as s } from './setupStrings';
+import { useSetupStrings } from './setupStringsContext';
 import { TenantSetupWizard } from './TenantSetupWizard';
 
 export interface TenantSetupProps {
@@ -18,6 +18,7 @@ const classes = mergeStyleSets({ title: { margin: '0 0 8px', fontSize: 20, fontW
 
 /** An organisation not set up yet: its tenant admin gets the set-up wizard; anyone else is told who has to act. */
 export function TenantSetup({ api, onFinished, pollIntervalMs, onSignInAgain }: TenantSetupProps): React.ReactElement {
+  const s = useSetupStrings();
   const { load } = useLoad(() => api.callerRoles(), [api]);
   if (load.status === 'loading') return <LoadingShimmer label={s.checkingRole} rows={1} />;
   if (load.status === 'loaded' && hasRole(load.value, 'Tenant.Admin')) {

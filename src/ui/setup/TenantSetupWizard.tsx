@@ -19,8 +19,8 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useLoad } from '../common/useLoad';
 import { pollUntil } from './pollUntil';
-import { setupStrings as s } from './setupStrings';
-import { useDirectorySyncRun } from './useDirectorySyncRun';
+import { useSetupStrings } from './setupStringsContext';
+import { syncFailureReason, useDirectorySyncRun } from './useDirectorySyncRun';
 
 export interface TenantSetupWizardProps {
   api: ITenantSetupApi;
@@ -60,6 +60,7 @@ const classes = mergeStyleSets({
 
 /** First sign-in of a tenant admin whose organisation is not set up: region, confirmation, provisioning, first sync. */
 export function TenantSetupWizard({ api, onFinished, pollIntervalMs = 1000, onSignInAgain }: TenantSetupWizardProps): React.ReactElement {
+  const s = useSetupStrings();
   const theme = useTheme();
   const { load, reload } = useLoad(() => loadStart(api), [api]);
   const [step, setStep] = React.useState<Step>('region');
@@ -116,7 +117,7 @@ export function TenantSetupWizard({ api, onFinished, pollIntervalMs = 1000, onSi
   }, [step]);
 
   if (load.status === 'loading') return <LoadingShimmer label={s.loading} />;
-  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} />;
+  if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} onSignInAgain={onSignInAgain} strings={s.common} />;
   const regions = load.value.regions;
   const region = regions.filter((r) => r.id === regionId)[0] ?? null;
   const regionName = tenant?.regionName ?? region?.displayName ?? '';
@@ -221,7 +222,7 @@ export function TenantSetupWizard({ api, onFinished, pollIntervalMs = 1000, onSi
   } else if (step === 'provisioning') {
     body =
       failure !== null ? (
-        <LoadFailure error={failure} onRetry={() => tenant && followProvisioning(tenant)} onSignInAgain={onSignInAgain} />
+        <LoadFailure error={failure} onRetry={() => tenant && followProvisioning(tenant)} onSignInAgain={onSignInAgain} strings={s.common} />
       ) : (
         <div role="status">
           <ProgressIndicator label={s.provisioning(regionName)} description={s.provisioningHint} />
@@ -247,7 +248,7 @@ export function TenantSetupWizard({ api, onFinished, pollIntervalMs = 1000, onSi
         </div>
         {sync.status === 'failed' && (
           <MessageBar messageBarType={MessageBarType.error} isMultiline={true} actions={<DefaultButton text={s.syncRetry} onClick={startSync} />}>
-            {s.syncFailed(errorText(sync.error, sync.error instanceof Error ? sync.error.message : ''))}
+            {s.syncFailed(syncFailureReason(sync.error, s.common))}
           </MessageBar>
         )}
         {sync.status === 'finished' && (

@@ -1,11 +1,16 @@
 import type { RegionSummary } from '../../client/tenantSetupApi';
+import { englishCommonStrings } from '../common/commonStrings';
 
-/** Texts of the organisation set-up wizard and the Organisation page. */
-export const setupStrings = {
+/**
+ * Every text of the organisation set-up wizard and the Organisation page, in English; hosts pass a translation through
+ * `SetupStringsProvider` (`setupStringsContext.tsx`). `common` is the shared screens' own group.
+ */
+export const englishSetupStrings = {
+  common: englishCommonStrings,
   wizardTitle: 'Set up Atrium for your organisation',
   wizardIntro:
     'Atrium keeps your organisation’s training records in a database of its own. Choose where that database lives, then Atrium creates it and reads your people from Microsoft Entra ID.',
-  steps: ['Region', 'Confirm', 'Database', 'People'] as const,
+  steps: ['Region', 'Confirm', 'Database', 'People'],
   stepLabel: (index: number, total: number, name: string): string => `Step ${index} of ${total}: ${name}`,
   loading: 'Loading the data-center regions…',
   organisationName: 'Organisation name',
@@ -76,4 +81,10 @@ export const setupStrings = {
   connectionAudience: 'API audience (resource)',
   connectionUnknown: 'Not known to this page',
   loadingOrganisation: 'Loading your organisation…',
+
+  // --- Training admin's switch to the Organisation page (tenant admins, in the web part)
+  openOrganisation: 'Organisation',
+  backToTrainingAdmin: 'Back to Training admin',
 };
+
+export type SetupStrings = typeof englishSetupStrings;

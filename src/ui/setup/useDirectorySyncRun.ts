@@ -1,5 +1,8 @@
 import * as React from 'react';
+import { LmsApiError } from '../../client/lmsApiError';
 import type { DirectorySyncStatusView, ITenantSetupApi } from '../../client/tenantSetupApi';
+import type { CommonStrings } from '../common/commonStrings';
+import { failureText } from '../common/failureKind';
 import { pollUntil } from './pollUntil';
 
 export type SyncRun =
@@ -45,4 +48,10 @@ export function useDirectorySyncRun(api: ITenantSetupApi, pollIntervalMs: number
     });
   }, [api, pollIntervalMs]);
   return { run, start };
+}
+
+/** Why a sync run failed: a refused or unreachable call in the person's language, else the sync's own recorded error. */
+export function syncFailureReason(error: unknown, common: CommonStrings): string {
+  if (error instanceof LmsApiError) return failureText(error, common);
+  return error instanceof Error ? error.message : common.unexpected;
 }

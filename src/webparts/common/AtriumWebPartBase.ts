@@ -88,9 +88,14 @@ export abstract class AtriumWebPartBase<TProps extends IApiConnectionProps> exte
     return fromTeams.kind === 'course' ? fromTeams : deepLinkTarget(window.location.hash, window.location.search);
   }
 
+  /** Where the API is: the web part's properties, else the tenant properties read at start; undefined until set. */
+  protected apiConnection(): ApiConnection | undefined {
+    return resolveApiConnection(this.properties, this.tenantConnection);
+  }
+
   /** One port per connection, so re-renders reuse the client (and its token) and a property change takes effect. */
   protected apiPort(): IHttpPort | undefined {
-    const connection = resolveApiConnection(this.properties, this.tenantConnection);
+    const connection = this.apiConnection();
     if (!connection) return undefined;
     const key = `${connection.apiBaseUrl}\n${connection.apiResource}`;
     if (!this.port || this.port.key !== key) {

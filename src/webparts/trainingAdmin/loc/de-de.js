@@ -304,6 +304,86 @@ define([], function() {
       "savePlan": "Plan speichern",
       "planSaved": function(title) { return 'Schulungsplan „' + title + '“ gespeichert.'; },
       "saveFailed": "Das Speichern ist fehlgeschlagen."
+    },
+    "Setup": {
+      "wizardTitle": "Atrium für Ihre Organisation einrichten",
+      "wizardIntro": "Atrium speichert die Schulungsnachweise Ihrer Organisation in einer eigenen Datenbank. Wählen Sie, wo diese Datenbank liegt; dann legt Atrium sie an und liest die Personen Ihrer Organisation aus Microsoft Entra ID.",
+      "steps": ["Region", "Bestätigen", "Datenbank", "Personen"],
+      "stepLabel": function(index, total, name) { return 'Schritt ' + index + ' von ' + total + ': ' + name; },
+      "loading": "Die Rechenzentrumsregionen werden geladen…",
+      "organisationName": "Name der Organisation",
+      "organisationNameHint": "Wird Ihren Mitarbeitenden angezeigt und auf Zertifikate gedruckt.",
+      "organisationNameRequired": "Geben Sie den Namen Ihrer Organisation ein.",
+      "regionLegend": "Rechenzentrumsregion",
+      "regionRequired": "Wählen Sie eine Region.",
+      "regionOption": function(region) { return region.displayName + ' (' + region.geography + ')'; },
+      "regionDetail": function(region) { return 'Rechenzentren: ' + region.country + '; Rechtsordnung: ' + region.country + '.'; },
+      "residencyTitle": "Was die Region bedeutet",
+      "residencyPoints": [
+        "Alle Schulungsnachweise Ihrer Organisation werden in der gewählten Region gespeichert und verlassen sie nie: weder in Sicherungen noch bei der Verarbeitung.",
+        "Für die Daten gilt das Recht des Landes, in dem die Region liegt.",
+        "Die Wahl ist vorerst endgültig: Eine Organisation in eine andere Region zu verlegen, wird noch nicht angeboten."
+      ],
+      "continue": "Weiter",
+      "back": "Zurück",
+      "confirmTitle": "Prüfen und bestätigen",
+      "confirmText": function(name, region) {
+        return 'Die Schulungsnachweise von ' + name + ' werden in ' + region.displayName + ', ' + region.country + ' gespeichert. Das lässt sich später nicht ändern.';
+      },
+      "confirm": function(region) { return 'In ' + region.displayName + ' einrichten'; },
+      "provisioning": function(regionName) { return 'Die Datenbank Ihrer Organisation wird in ' + regionName + ' angelegt…'; },
+      "provisioningHint": "Das kann in der Cloud einige Minuten dauern. Sie können diese Seite geöffnet lassen; es geht von selbst weiter.",
+      "provisioned": function(regionName) { return 'Die Datenbank Ihrer Organisation ist in ' + regionName + ' bereit.'; },
+      "syncing": "Die Personen Ihrer Organisation werden aus Microsoft Entra ID gelesen…",
+      "syncProgress": function(pages, changed) { return 'Bisher ' + people(changed) + ' gelesen (' + plural(pages, 'Seite', 'Seiten') + ').'; },
+      "syncFailed": function(reason) { return 'Die Verzeichnissynchronisierung ist fehlgeschlagen: ' + reason; },
+      "syncRetry": "Erneut synchronisieren",
+      "doneTitle": "Atrium ist bereit",
+      "doneText": function(count, regionName) {
+        return plural(count, 'Person wurde', 'Personen wurden') + ' aus Ihrem Verzeichnis gelesen. Deren Schulungsnachweise liegen in ' + regionName + '.';
+      },
+      "openTrainingAdmin": "Schulungsverwaltung öffnen",
+      "onboardingFailed": "Atrium konnte Ihre Organisation nicht einrichten.",
+      "notAdminTitle": "Ihre Organisation hat Atrium noch nicht eingerichtet",
+      "notAdminText": "Zuerst muss jemand aus der Mandantenadministration Ihrer Organisation (mit der Atrium-Rolle „Tenant.Admin“) festlegen, wo ihre Daten liegen. Bis dahin gibt es keine Schulungen. Wenden Sie sich an Ihre Microsoft 365-Administration.",
+      "checkingRole": "Es wird geprüft, was Sie tun können…",
+
+      "organisationTitle": "Organisation",
+      "organisationIntro": "Wo die Daten Ihrer Organisation liegen, welche Personen Atrium kennt und wie sich die Webparts mit Atrium verbinden.",
+      "dataTitle": "Region und Datenbank",
+      "dataRegion": "Region",
+      "dataCountry": "Rechtsordnung",
+      "dataDatabase": "Datenbank",
+      "dataDatabaseValue": function(regionName) { return 'Eine eigene Datenbank in ' + regionName + '; nichts verlässt sie'; },
+      "dataStatus": "Status",
+      "dataSince": "Eingerichtet am",
+      "statuses": { "provisioning": "Wird angelegt", "active": "Aktiv", "offboarding": "Wird entfernt" },
+      "syncTitle": "Verzeichnissynchronisierung",
+      "syncIntro": "Personen, Abteilungen, Standorte und Vorgesetzte stammen aus Microsoft Entra ID; Atrium synchronisiert alle 30 Minuten und wann immer Sie es anstoßen.",
+      "syncLast": "Letzte Synchronisierung",
+      "syncLastFull": "Letzte vollständige Synchronisierung",
+      "syncNever": "Nie",
+      "syncLastResult": function(changed, inserted, departed, assigned) {
+        return people(changed) + ' geändert, ' + inserted + ' neu, ' + departed + ' ausgeschieden; Regeln haben ' + plural(assigned, 'Kurs', 'Kurse') + ' zugewiesen.';
+      },
+      "syncNow": "Jetzt synchronisieren",
+      "syncRunning": "Synchronisierung läuft…",
+      "syncDone": "Die Verzeichnissynchronisierung ist abgeschlossen.",
+      "syncLastError": function(reason) { return 'Die letzte Synchronisierung ist fehlgeschlagen: ' + reason; },
+      "managersTitle": "Kataloge und ihre Verantwortlichen",
+      "managersIntro": "Schulungsverantwortliche haben in Entra ID die App-Rolle „Catalog.Manage“ oder sind in der Schulungsverwaltung für einen Katalog ernannt. Die Mandantenadministration verwaltet alle Kataloge.",
+      "noManagers": "keine Verantwortlichen ernannt (die Mandantenadministration verwaltet ihn)",
+      "noCatalogs": "Noch keine Kataloge. Legen Sie den ersten in der Schulungsverwaltung an.",
+      "openInTrainingAdmin": "Verantwortliche in der Schulungsverwaltung ernennen oder entfernen",
+      "connectionTitle": "Webparts verbinden",
+      "connectionIntro": "Fügen Sie diese Werte in den Eigenschaftenbereich eines Atrium-Webparts ein (oder legen Sie sie einmal als Mandanteneigenschaften AtriumLmsApiBaseUrl und AtriumLmsApiResource fest).",
+      "connectionAddress": "API-Adresse",
+      "connectionAudience": "API-Zielgruppe (Ressource)",
+      "connectionUnknown": "Dieser Seite nicht bekannt",
+      "loadingOrganisation": "Ihre Organisation wird geladen…",
+
+      "openOrganisation": "Organisation",
+      "backToTrainingAdmin": "Zurück zur Schulungsverwaltung"
     }
   };
 });
