@@ -12,6 +12,13 @@ export interface PurgeExecutionOptions {
   now: () => Date;
   /** After each committed batch: the runner renews its lease here. */
   afterBatch?: () => Promise<void>;
+  /**
+   * The caller removes the traces of the rows from the database's files afterwards (the runner: once per round,
+   * `DatabaseEngine.makeErasureTraceless`), and only then marks the job done (`markTracesRemoved`). The job's last
+   * transaction then leaves it `running`, its learner forgotten. Without it (an engine with nothing to remove) the
+   * last transaction marks the job done.
+   */
+  tracesRemovedLater?: boolean;
 }
 
 type AnyDb = Kysely<any> | Transaction<any>;
@@ -49,8 +56,9 @@ async function runBatch(db: Kysely<TenantDatabase>, job: PurgeJobsTable, step: P
  * Carries out a recorded purge or erasure: step by step (registry order), in batches of bounded transactions, each
  * recording its progress with the rows it removed. Idempotent: every batch re-reads what is left, so a job resumed
  * after a crash simply carries on. The last transaction sweeps every step once more (whatever the learner added
- * meanwhile), writes the audit entry (counts, keyed hash), for erasure the directory-sync suppression, and marks
- * the job done, forgetting whom it purged.
+ * meanwhile), writes the audit entry (counts, keyed hash), for erasure the directory-sync suppression, and forgets
+ * whom the job purged; it marks the job done, or, when the caller still removes the traces (`tracesRemovedLater`),
+ * leaves it running with its final counts until then. Nothing personal is written after this transaction.
  */
 export async function executePurgeJob(db: Kysely<TenantDatabase>, jobId: string, options: PurgeExecutionOptions): Promise<PurgeJobView> {
   let job = await db.selectFrom('purge_jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
@@ -115,14 +123,14 @@ export async function executePurgeJob(db: Kysely<TenantDatabase>, jobId: string,
     await trx
       .updateTable('purge_jobs')
       .set({
-        status: 'done',
+        status: options.tracesRemovedLater ? 'running' : 'done',
         learner_id: null,
         requested_by: actorIsSubject && erasure ? null : current.requested_by,
         counts_json: JSON.stringify(counts),
         done,
         total: done,
         error: null,
-        finished_at: now.toISOString(),
+        finished_at: options.tracesRemovedLater ? null : now.toISOString(),
       })
       .where('id', '=', job.id)
       .execute();

@@ -129,7 +129,7 @@ export async function getPurgeJob(db: Db, tenantId: string, purgeId: string): Pr
   return row ? toPurgeJobView(row) : undefined;
 }
 
-/** Jobs the runner still has to finish, oldest first. */
+/** Jobs the runner still has to finish (those whose traces are pending too), oldest first. */
 export async function unfinishedJobs(db: Db, tenantId: string): Promise<PurgeJobsTable[]> {
   return db
     .selectFrom('purge_jobs')
@@ -139,6 +139,48 @@ export async function unfinishedJobs(db: Db, tenantId: string): Promise<PurgeJob
     .orderBy('requested_at')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Jobs whose rows are gone but whose traces in the database's files are not removed yet (a runner's round still
+ * owes its one `makeErasureTraceless`, or a crash came between the two): status `running`, whom they purged already
+ * forgotten (`learner_id` null). Oldest first.
+ */
+export async function tracesPendingJobs(db: Db, tenantId: string): Promise<PurgeJobsTable[]> {
+  return db
+    .selectFrom('purge_jobs')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'running')
+    .where('learner_id', 'is', null)
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The strongest trace removal the jobs owe: an erasure's (the file rewritten) if any of them is one. */
+export function tracesOwedBy(jobs: readonly PurgeJobsTable[]): 'erasure' | 'purge' {
+  return jobs.some((job) => job.scope === 'erasure') ? 'erasure' : 'purge';
+}
+
+/** Ids per statement: well under SQL Server's 2,100 parameters. */
+const IDS_PER_STATEMENT = 500;
+
+/** Once their traces are gone: the jobs are done, in one transaction. Writes no personal data. */
+export async function markTracesRemoved(db: Kysely<TenantDatabase>, tenantId: string, jobIds: readonly string[], now: Date): Promise<void> {
+  if (jobIds.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < jobIds.length; start += IDS_PER_STATEMENT) {
+      await trx
+        .updateTable('purge_jobs')
+        .set({ status: 'done', finished_at: now.toISOString() })
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', jobIds.slice(start, start + IDS_PER_STATEMENT))
+        .where('status', '=', 'running')
+        .where('learner_id', 'is', null)
+        .execute();
+    }
+  });
 }
 
 /**

@@ -8,7 +8,8 @@ import type { AnyKysely } from '../engine';
  * (balancing), the old copies of cells left in the page's unallocated gap are not overwritten, and the WAL keeps
  * old page versions until a checkpoint. So, after an erasure, the database is rewritten (VACUUM, its scratch copy
  * held in memory, never in a temp file) and the WAL checkpointed and truncated to zero bytes. A catalog purge
- * leaves the person's profile by design, so it only checkpoints and truncates the WAL.
+ * leaves the person's profile by design, so it only checkpoints and truncates the WAL. The purge runner calls it
+ * once per round of jobs, not once per job (docs/privacy.md): one VACUUM covers every erasure of the round.
  *
  * Runs on the tenant's own pooled connection: Kysely hands it over only between transactions, so no snapshot of
  * this process holds the WAL back. Compiled raw statements, because they are SQLite's alone (nothing to compile for
