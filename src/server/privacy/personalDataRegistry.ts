@@ -182,8 +182,8 @@ export const PERSONAL_DATA_REGISTRY: PersonalDataRegistry = {
       {
         column: 'learner_id',
         kind: 'purgeJobs',
-        onCatalogPurge: { keep: "the job's working copy of whom to purge; set to null by the job itself when done" },
-        onErasure: { keep: "the job's working copy of whom to purge; set to null by the job itself when done" },
+        onCatalogPurge: { keep: "the job's working copy of whom to purge; set to null by the job itself once the person's rows are gone" },
+        onErasure: { keep: "the job's working copy of whom to purge; set to null by the job itself once the person's rows are gone" },
       },
       { column: 'requested_by', kind: 'purgeRequests', onCatalogPurge: { keep: 'who asked is not catalog data' }, onErasure: 'null' },
     ],
