@@ -34,22 +34,31 @@ export function identityColumns(identity: IdentityUpdate): IdentityColumns {
   return identity.managerId === undefined ? columns : { ...columns, manager_id: identity.managerId };
 }
 
+/** How long an instance trusts that a person's learner row exists before it looks again. */
+export const KNOWN_LEARNER_TTL_MS = 60_000;
+
 /**
  * Makes sure a signed-in person has a learner row. Who they are comes from the token (tid, oid);
  * what they are comes from the directory, fetched on first sign-in. Known people are remembered
- * in memory so the check costs nothing on later requests.
+ * in memory for a minute, so the check costs one point read per person and minute. The minute bounds how long
+ * another instance can miss an erasure done here (this instance forgets at once): after it, the person's next
+ * request finds no row and brings them back as on a first sign-in.
  */
 export class LearnerRegistry {
-  private readonly known = new LRUCache<string, true>({ max: 200_000 });
+  private readonly known: LRUCache<string, true>;
 
   /**
    * @param identities null when no directory is configured: people are then known by their token alone.
    * @param notInDirectoryHint what else to tell someone the directory does not know (the local stack says where its people are).
+   * @param clock for the known-learner memory (tests move it on).
    */
   constructor(
     private readonly identities: IdentitySource | null,
     private readonly notInDirectoryHint: (tenantId: string) => string | undefined = () => undefined,
-  ) {}
+    clock: { now(): number } = performance,
+  ) {
+    this.known = new LRUCache<string, true>({ max: 200_000, ttl: KNOWN_LEARNER_TTL_MS, ttlResolution: 0, perf: clock });
+  }
 
   /** The tenant was offboarded: its people are strangers again should it ever come back. */
   forgetTenant(tenantId: string): void {
