@@ -3,6 +3,7 @@
  */
 import * as React from 'react';
 import { describe, expect, it } from '@jest/globals';
+import { fakeAdmin } from './fixtures/trainingAdminFixtures';
 import { setIconOptions } from '@fluentui/react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CatalogManager, CatalogView, CourseSummary, DirectoryGroup, DirectoryPerson, ITrainingAdminApi, PlanInput, PlanView } from '../../src/client/trainingAdminApi';
@@ -19,42 +20,7 @@ const COURSE_ID = '22222222-2222-4222-8222-222222222222';
 const SECOND_COURSE_ID = '77777777-7777-4777-8777-777777777777';
 const NOW = '2026-11-25T10:00:00.000Z';
 
-const notCalled = async (): Promise<never> => {
-  throw new Error('not expected in this test');
-};
 
-function fakeAdmin(overrides: Partial<ITrainingAdminApi>): ITrainingAdminApi {
-  return {
-    listCatalogs: notCalled,
-    createCatalog: notCalled,
-    updateCatalog: notCalled,
-    listCatalogManagers: notCalled,
-    addCatalogManager: notCalled,
-    removeCatalogManager: notCalled,
-    searchDirectoryPeople: notCalled,
-    searchDirectoryGroups: notCalled,
-    getAudience: notCalled,
-    setAudience: notCalled,
-    listCourses: notCalled,
-    getCourse: notCalled,
-    createCourse: notCalled,
-    updateCourse: notCalled,
-    assignCourse: notCalled,
-    assignCourseToGroup: notCalled,
-    listPlans: notCalled,
-    createPlan: notCalled,
-    updatePlan: notCalled,
-    listRules: notCalled,
-    previewRule: notCalled,
-    createRule: notCalled,
-    updateRule: notCalled,
-    deleteRule: notCalled,
-    listRuleAssignments: notCalled,
-    getReport: notCalled,
-    downloadReport: notCalled,
-    ...overrides,
-  };
-}
 
 const ADA: DirectoryPerson = { id: '55555555-5555-4555-8555-555555555555', displayName: 'Ada Lovelace', mail: 'ada@contoso.com', department: 'Engineering', jobTitle: 'Engineer' };
 const ADAM: DirectoryPerson = { id: '66666666-6666-4666-8666-666666666666', displayName: 'Adam Smith', mail: 'adam@contoso.com', department: 'Finance', jobTitle: null };

@@ -3,6 +3,7 @@
  */
 import * as React from 'react';
 import { describe, expect, it } from '@jest/globals';
+import { fakeAdmin } from './fixtures/trainingAdminFixtures';
 import { setIconOptions } from '@fluentui/react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { AssignmentRule, AssignmentRuleBody, CourseSummary, ITrainingAdminApi, RuleAssignmentPage, RulePreview } from '../../src/client/trainingAdminApi';
@@ -17,42 +18,7 @@ const NOW = '2026-11-25T10:00:00.000Z';
 /** Short, so the tests run fast; still a real pause that coalesces typing. */
 const DELAY_MS = 30;
 
-const notCalled = async (): Promise<never> => {
-  throw new Error('not expected in this test');
-};
 
-function fakeAdmin(overrides: Partial<ITrainingAdminApi>): ITrainingAdminApi {
-  return {
-    listCatalogs: notCalled,
-    createCatalog: notCalled,
-    updateCatalog: notCalled,
-    listCatalogManagers: notCalled,
-    addCatalogManager: notCalled,
-    removeCatalogManager: notCalled,
-    searchDirectoryPeople: notCalled,
-    searchDirectoryGroups: notCalled,
-    getAudience: notCalled,
-    setAudience: notCalled,
-    listCourses: notCalled,
-    getCourse: notCalled,
-    createCourse: notCalled,
-    updateCourse: notCalled,
-    assignCourse: notCalled,
-    assignCourseToGroup: notCalled,
-    listPlans: notCalled,
-    createPlan: notCalled,
-    updatePlan: notCalled,
-    listRules: notCalled,
-    previewRule: notCalled,
-    createRule: notCalled,
-    updateRule: notCalled,
-    deleteRule: notCalled,
-    listRuleAssignments: notCalled,
-    getReport: notCalled,
-    downloadReport: notCalled,
-    ...overrides,
-  };
-}
 
 const course: CourseSummary = {
   id: COURSE_ID,

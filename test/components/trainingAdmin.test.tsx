@@ -3,9 +3,10 @@
  */
 import * as React from 'react';
 import { describe, expect, it } from '@jest/globals';
+import { fakeAdmin } from './fixtures/trainingAdminFixtures';
 import { setIconOptions } from '@fluentui/react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { AssignmentRule, CatalogReport, CatalogView, Course, CourseInput, CourseSummary, ITrainingAdminApi } from '../../src/client/trainingAdminApi';
+import type { AssignmentRule, CatalogReport, CatalogView, Course, CourseInput, CourseSummary } from '../../src/client/trainingAdminApi';
 import { LmsApiError } from '../../src/client/lmsApiError';
 import { AssignCourseForm } from '../../src/ui/admin/AssignCourseForm';
 import { CourseEditor } from '../../src/ui/admin/CourseEditor';
@@ -21,42 +22,7 @@ const CATALOG_ID = '11111111-1111-4111-8111-111111111111';
 const COURSE_ID = '22222222-2222-4222-8222-222222222222';
 const NOW = '2026-11-25T10:00:00.000Z';
 
-const notCalled = async (): Promise<never> => {
-  throw new Error('not expected in this test');
-};
 
-function fakeAdmin(overrides: Partial<ITrainingAdminApi>): ITrainingAdminApi {
-  return {
-    listCatalogs: notCalled,
-    createCatalog: notCalled,
-    updateCatalog: notCalled,
-    listCatalogManagers: notCalled,
-    addCatalogManager: notCalled,
-    removeCatalogManager: notCalled,
-    searchDirectoryPeople: notCalled,
-    searchDirectoryGroups: notCalled,
-    getAudience: notCalled,
-    setAudience: notCalled,
-    listCourses: notCalled,
-    getCourse: notCalled,
-    createCourse: notCalled,
-    updateCourse: notCalled,
-    assignCourse: notCalled,
-    assignCourseToGroup: notCalled,
-    listPlans: notCalled,
-    createPlan: notCalled,
-    updatePlan: notCalled,
-    listRules: notCalled,
-    previewRule: notCalled,
-    createRule: notCalled,
-    updateRule: notCalled,
-    deleteRule: notCalled,
-    listRuleAssignments: notCalled,
-    getReport: notCalled,
-    downloadReport: notCalled,
-    ...overrides,
-  };
-}
 
 function courseFrom(input: CourseInput, status = input.status): Course {
   return {

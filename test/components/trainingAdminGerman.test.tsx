@@ -2,10 +2,9 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
+import { loadStringsModule } from '../support/locFiles';
+import { fakeAdmin } from './fixtures/trainingAdminFixtures';
 import { setIconOptions } from '@fluentui/react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { LmsApiError } from '../../src/client/lmsApiError';
@@ -19,20 +18,10 @@ import { withEnglishFallback } from '../../src/webparts/common/withEnglishFallba
 
 setIconOptions({ disableWarnings: true });
 
-/** What an SPFx AMD loc file (`define([], function () { return {...}; })`) defines. */
-function locFile(relativePath: string): Record<string, any> {
-  let defined: Record<string, any> | undefined;
-  const define = (_deps: string[], factory: () => Record<string, any>): void => {
-    defined = factory();
-  };
-  runInNewContext(readFileSync(path.resolve(__dirname, '../..', relativePath), 'utf8'), { define });
-  if (!defined) throw new Error(`${relativePath} defines nothing`);
-  return defined;
-}
 
 // The web part's localizedScreenStrings and localizedPlayerStrings, without SPFx's loader of loc modules.
-const shared = locFile('src/webparts/common/loc/de-de.js');
-const german = withEnglishFallback(englishAdminStrings, { common: shared.Common, ...locFile('src/webparts/trainingAdmin/loc/de-de.js').Admin });
+const shared = loadStringsModule('src/webparts/common/loc/de-de.js');
+const german = withEnglishFallback(englishAdminStrings, { common: shared.Common, ...loadStringsModule('src/webparts/trainingAdmin/loc/de-de.js').Admin });
 const germanPlayer = withEnglishFallback(englishPlayerStrings, { common: shared.Common, ...shared.Player });
 
 const CATALOG_ID = '11111111-1111-4111-8111-111111111111';
@@ -58,16 +47,6 @@ const course: Course = {
   quiz: { passMarkPercent: 80, questions: [{ kind: 'true-false', prompt: 'Kunden dürfen ihre Daten anfordern.', correct: true }] },
 };
 
-/** The calls these tests expect; any other fails the test. */
-function fakeAdmin(answers: Partial<ITrainingAdminApi>): ITrainingAdminApi {
-  return new Proxy(answers as ITrainingAdminApi, {
-    get: (target, name: string) =>
-      (target as any)[name] ??
-      (async () => {
-        throw new Error(`${name} is not expected in this test`);
-      }),
-  });
-}
 
 function renderInGerman(api: ITrainingAdminApi): void {
   render(

@@ -2,10 +2,9 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
+import { loadStringsModule } from '../support/locFiles';
+import { fakeAdmin } from './fixtures/trainingAdminFixtures';
 import { setIconOptions } from '@fluentui/react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { LmsApiError } from '../../src/client/lmsApiError';
@@ -22,35 +21,15 @@ import { fakeSetup, syncStatus, tenant } from './fixtures/tenantSetupFixtures';
 
 setIconOptions({ disableWarnings: true });
 
-/** What an SPFx AMD loc file (`define([], function () { return {...}; })`) defines. */
-function locFile(relativePath: string): Record<string, any> {
-  let defined: Record<string, any> | undefined;
-  const define = (_deps: string[], factory: () => Record<string, any>): void => {
-    defined = factory();
-  };
-  runInNewContext(readFileSync(path.resolve(__dirname, '../..', relativePath), 'utf8'), { define });
-  if (!defined) throw new Error(`${relativePath} defines nothing`);
-  return defined;
-}
 
 // The web part's localizedScreenStrings, without SPFx's loader of loc modules.
-const shared = locFile('src/webparts/common/loc/de-de.js');
-const trainingAdminLoc = locFile('src/webparts/trainingAdmin/loc/de-de.js');
+const shared = loadStringsModule('src/webparts/common/loc/de-de.js');
+const trainingAdminLoc = loadStringsModule('src/webparts/trainingAdmin/loc/de-de.js');
 const germanSetup = withEnglishFallback(englishSetupStrings, { common: shared.Common, ...trainingAdminLoc.Setup });
 const germanAdmin = withEnglishFallback(englishAdminStrings, { common: shared.Common, ...trainingAdminLoc.Admin });
 
 const catalog: CatalogView = { id: 'c1', name: 'Fabrikam Learning', description: '', siteUrl: null, createdAt: '2026-11-25T10:00:00.000Z', canManage: true };
 
-/** The Training admin calls these tests expect; any other fails the test. */
-function fakeAdmin(answers: Partial<ITrainingAdminApi>): ITrainingAdminApi {
-  return new Proxy(answers as ITrainingAdminApi, {
-    get: (target, name: string) =>
-      (target as any)[name] ??
-      (async () => {
-        throw new Error(`${name} is not expected in this test`);
-      }),
-  });
-}
 
 const adminApi = (): ITrainingAdminApi => fakeAdmin({ listCatalogs: async () => [catalog], listCourses: async () => [], listCatalogManagers: async () => [] });
 const organisationApi = (): ITenantSetupApi =>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import Ajv from 'ajv';
 import ts from 'typescript';
 import { englishAdminStrings } from '../../src/ui/admin/adminStrings';
@@ -11,6 +10,7 @@ import { englishMyTrainingStrings } from '../../src/ui/myTraining/myTrainingStri
 import { englishPlayerStrings } from '../../src/ui/player/playerStrings';
 import { englishSetupStrings } from '../../src/ui/setup/setupStrings';
 import { englishTeamStrings } from '../../src/ui/team/teamStrings';
+import { loadStringsModule } from '../support/locFiles';
 
 const root = path.resolve(__dirname, '../..');
 const config = JSON.parse(readFileSync(path.join(root, 'config/config.json'), 'utf8'));
@@ -21,16 +21,6 @@ function readJsonWithComments(relativePath: string): any {
   return parsed.config;
 }
 
-/** Runs an SPFx AMD strings module (`define([], function () { return {...}; })`) and answers what it defines. */
-function loadStringsModule(relativePath: string): Record<string, unknown> {
-  let defined: Record<string, unknown> | undefined;
-  const define = (_deps: string[], factory: () => Record<string, unknown>): void => {
-    defined = factory();
-  };
-  runInNewContext(readFileSync(path.join(root, relativePath), 'utf8'), { define }, { filename: relativePath });
-  if (!defined) throw new Error(`${relativePath} defines nothing`);
-  return defined;
-}
 
 const components: Array<{ entrypoint: string; manifest: string }> = Object.values(config.bundles).flatMap((bundle: any) => bundle.components);
 const WEB_PARTS = ['courseCatalog', 'myTraining', 'teamTraining', 'trainingAdmin'];
