@@ -2,25 +2,20 @@ import * as React from 'react';
 import { IconButton, MessageBar, MessageBarType, TextField, getId, mergeStyleSets, useTheme, type ITextField } from '@fluentui/react';
 import { isGuid } from '../../domain/ids';
 import { errorText } from '../common/errorText';
+import { useAdminStrings } from './adminStringsContext';
 import { useDirectorySearch } from './useDirectorySearch';
 
 /** What a picker says; the people and group pickers each bring their own words. */
+/** What differs between the people and the group picker; the rest of the picker's texts are shared (`picker…`). */
 export interface DirectoryPickerTexts {
   label: string;
   /** Shown under the field and read with it, e.g. "Type two characters or more of a name…". */
   hint: string;
   /** The accessible name of the list of chosen items. */
   chosenLabel: string;
-  searching: string;
   /** Announced when the answer comes: how many were found and how to reach them. */
   found: (count: number) => string;
   none: string;
-  failed: string;
-  /** Announced when a pasted object id is offered as the suggestion. */
-  objectIdReady: string;
-  picked: (name: string) => string;
-  removed: (name: string) => string;
-  remove: (name: string) => string;
 }
 
 export interface DirectoryPickerProps<T extends { id: string }> {
@@ -46,6 +41,7 @@ export interface DirectoryPickerProps<T extends { id: string }> {
  */
 export function DirectoryPicker<T extends { id: string }>(props: DirectoryPickerProps<T>): React.ReactElement {
   const { texts, search, selected, onChange, nameOf, detailsOf, fromObjectId, single = false, disabled = false, debounceMs } = props;
+  const s = useAdminStrings();
   const theme = useTheme();
   const [ids] = React.useState(() => ({ list: getId('atrium-directory-list-'), chosen: getId('atrium-directory-chosen-') }));
   const [text, setText] = React.useState('');
@@ -70,11 +66,11 @@ export function DirectoryPicker<T extends { id: string }>(props: DirectoryPicker
     onChange(single ? [item] : [...selected, item]);
     setText('');
     setExpanded(false);
-    setNotice(texts.picked(nameOf(item)));
+    setNotice(s.pickerPicked(nameOf(item)));
   };
   const remove = (item: T): void => {
     onChange(selected.filter((x) => x.id !== item.id));
-    setNotice(texts.removed(nameOf(item)));
+    setNotice(s.pickerRemoved(nameOf(item)));
     fieldRef.current?.focus();
   };
   const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
@@ -103,8 +99,8 @@ export function DirectoryPicker<T extends { id: string }>(props: DirectoryPicker
 
   let announcement = notice;
   if (!notice && text.trim()) {
-    if (pastedId) announcement = options.length > 0 ? texts.objectIdReady : '';
-    else if (result.status === 'searching') announcement = texts.searching;
+    if (pastedId) announcement = options.length > 0 ? s.pickerObjectIdReady : '';
+    else if (result.status === 'searching') announcement = s.pickerSearching;
     else if (result.status === 'found') announcement = options.length > 0 ? texts.found(options.length) : texts.none;
   }
 
@@ -184,7 +180,7 @@ export function DirectoryPicker<T extends { id: string }>(props: DirectoryPicker
         </ul>
       )}
       <div role="status" aria-live="polite" className={classes.status}>
-        {result.status === 'failed' && !pastedId ? <MessageBar messageBarType={MessageBarType.error}>{errorText(result.error, texts.failed)}</MessageBar> : announcement}
+        {result.status === 'failed' && !pastedId ? <MessageBar messageBarType={MessageBarType.error}>{errorText(result.error, s.pickerFailed)}</MessageBar> : announcement}
       </div>
       {selected.length > 0 && (
         <div>
@@ -200,7 +196,7 @@ export function DirectoryPicker<T extends { id: string }>(props: DirectoryPicker
                     {nameOf(item)}
                     {details ? ` · ${details}` : ''}
                   </span>
-                  <IconButton iconProps={{ iconName: 'Cancel' }} title={texts.remove(nameOf(item))} ariaLabel={texts.remove(nameOf(item))} disabled={disabled} onClick={() => remove(item)} />
+                  <IconButton iconProps={{ iconName: 'Cancel' }} title={s.remove(nameOf(item))} ariaLabel={s.remove(nameOf(item))} disabled={disabled} onClick={() => remove(item)} />
                 </li>
               );
             })}

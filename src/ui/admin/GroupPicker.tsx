@@ -28,14 +28,8 @@ export function GroupPicker({ api, selected, onChange, label, chosenLabel, singl
     label: label ?? s.findGroup,
     hint: s.findGroupHint,
     chosenLabel: chosenLabel ?? s.chosenGroup,
-    searching: s.pickerSearching,
     found: s.groupsFound,
     none: s.noGroupsFound,
-    failed: s.pickerFailed,
-    objectIdReady: s.pickerObjectIdReady,
-    picked: s.pickerPicked,
-    removed: s.pickerRemoved,
-    remove: s.remove,
   };
   return (
     <DirectoryPicker

@@ -26,14 +26,8 @@ export function PeoplePicker({ api, selected, onChange, label, single, disabled,
     label: label ?? s.findPeople,
     hint: s.findPeopleHint,
     chosenLabel: s.chosenPeople,
-    searching: s.pickerSearching,
     found: s.peopleFound,
     none: s.noPeopleFound,
-    failed: s.pickerFailed,
-    objectIdReady: s.pickerObjectIdReady,
-    picked: s.pickerPicked,
-    removed: s.pickerRemoved,
-    remove: s.remove,
   };
   return (
     <DirectoryPicker
