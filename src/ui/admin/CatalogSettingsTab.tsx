@@ -8,6 +8,7 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
+import { Outcome, type OutcomeMessage } from '../common/Outcome';
 import { useAdminStrings } from './adminStringsContext';
 import { CatalogForm } from './CatalogForm';
 import { GroupPicker } from './GroupPicker';
@@ -24,7 +25,6 @@ export interface CatalogSettingsTabProps {
   searchDebounceMs?: number;
 }
 
-type Message = { ok: boolean; text: string } | null;
 
 const classes = mergeStyleSets({
   part: { margin: '16px 0 0' },
@@ -35,18 +35,6 @@ const classes = mergeStyleSets({
   value: { margin: '0 0 4px' },
 });
 
-/** The outcome of an action, announced; `id` lets the focus land on it when the control pressed has gone. */
-function Outcome({ message, id }: { message: Message; id?: string }): React.ReactElement {
-  return (
-    <div role="status">
-      {message && (
-        <div id={id} tabIndex={-1}>
-          <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>
-        </div>
-      )}
-    </div>
-  );
-}
 
 /** The catalog's name, description and site, its audience of Entra ID groups, and its managers. */
 export function CatalogSettingsTab({ api, catalog, isTenantAdmin, onCatalogSaved, searchDebounceMs }: CatalogSettingsTabProps): React.ReactElement {
@@ -65,7 +53,7 @@ function DetailsEditor({ api, catalog, onCatalogSaved }: { api: ITrainingAdminAp
   const [editing, setEditing] = React.useState(false);
   // Shown at once, whether or not the host passes the saved catalog back down.
   const [saved, setSaved] = React.useState<CatalogView | null>(null);
-  const [message, setMessage] = React.useState<Message>(null);
+  const [message, setMessage] = React.useState<OutcomeMessage>(null);
   const [ids] = React.useState(() => ({ edit: getId('catalog-edit-'), outcome: getId('catalog-saved-') }));
   const focusAfterRender = useFocusAfterRender();
   const shown = saved && saved.id === catalog.id ? saved : catalog;
@@ -125,7 +113,7 @@ function AudienceEditor({ api, catalogId, debounceMs }: { api: ITrainingAdminApi
   const s = useAdminStrings();
   const { load, reload } = useLoad(() => api.getAudience(catalogId), [api, catalogId]);
   const [groups, setGroups] = React.useState<DirectoryGroup[] | null>(null);
-  const [message, setMessage] = React.useState<Message>(null);
+  const [message, setMessage] = React.useState<OutcomeMessage>(null);
   const [busy, setBusy] = React.useState(false);
   if (load.status === 'loading') return <LoadingShimmer label={s.settingsAudience} rows={1} />;
   if (load.status === 'failed') return <LoadFailure error={load.error} onRetry={reload} strings={s.common} />;
@@ -185,7 +173,7 @@ function ManagersEditor({ api, catalogId, isTenantAdmin, debounceMs }: ManagersE
   const [candidate, setCandidate] = React.useState<DirectoryPerson[]>([]);
   const [removing, setRemoving] = React.useState<CatalogManager | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<Message>(null);
+  const [message, setMessage] = React.useState<OutcomeMessage>(null);
   const [outcomeId] = React.useState(() => getId('managers-outcome-'));
   // The dialog gives the focus back to the button that opened it a moment after it has gone (a timer it sets as it
   // unmounts), and that button goes with the manager removed: the focus goes to the outcome after that.
@@ -216,7 +204,7 @@ function ManagersEditor({ api, catalogId, isTenantAdmin, debounceMs }: ManagersE
     );
   };
   const remove = (manager: CatalogManager): void => {
-    const done = (outcome: Message): void => {
+    const done = (outcome: OutcomeMessage): void => {
       focusOutcomeAfterDialog.current = true;
       setMessage(outcome);
       setBusy(false);

@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, PrimaryButton, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Course, CourseSummary, ITrainingAdminApi } from '../../client/trainingAdminApi';
 import { EmptyState } from '../common/EmptyState';
 import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
+import { Outcome, succeeded } from '../common/Outcome';
 import { useAdminStrings } from './adminStringsContext';
 import { AssignCourseForm } from './AssignCourseForm';
 import { CourseEditor, type SharePointMaterialSource } from './CourseEditor';
@@ -113,13 +114,7 @@ export function CoursesTab({ api, catalogId, locale, sharePointMaterial }: Cours
   }
   return (
     <div>
-      <div role="status">
-        {saved && (
-          <div id={ids.saved} tabIndex={-1}>
-            <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>
-          </div>
-        )}
-      </div>
+      <Outcome message={succeeded(saved)} id={ids.saved} />
       {opening !== null && <LoadFailure error={opening} onRetry={() => setOpening(null)} strings={s.common} />}
       <PrimaryButton id={ids.newCourse} iconProps={{ iconName: 'Add' }} text={s.newCourse} onClick={() => setMode({ kind: 'edit', course: null })} styles={{ root: { margin: '8px 0' } }} />
       {body}

@@ -8,6 +8,7 @@ import { LoadFailure } from '../common/LoadFailure';
 import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
+import { Outcome, succeeded } from '../common/Outcome';
 import { useAdminStrings } from './adminStringsContext';
 
 export interface PlansTabProps {
@@ -114,13 +115,7 @@ export function PlansTab({ api, catalogId }: PlansTabProps): React.ReactElement 
   return (
     <div>
       {/* Above the loading and the form, so the live region is there before the message comes. */}
-      <div role="status">
-        {saved && (
-          <div id={ids.saved} tabIndex={-1}>
-            <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>
-          </div>
-        )}
-      </div>
+      <Outcome message={succeeded(saved)} id={ids.saved} />
       {body}
     </div>
   );

@@ -8,6 +8,7 @@ import { LoadingShimmer } from '../common/LoadingShimmer';
 import { useFocusAfterRender } from '../common/useFocusAfterRender';
 import { useLoad } from '../common/useLoad';
 import type { AdminStrings } from './adminStrings';
+import { Outcome, succeeded } from '../common/Outcome';
 import { useAdminStrings } from './adminStringsContext';
 import { CatalogForm } from './CatalogForm';
 import { CatalogSettingsTab } from './CatalogSettingsTab';
@@ -94,13 +95,7 @@ export function TrainingAdmin({ api, isTenantAdmin, canCreateCatalogs, locale, o
             )}
             {canCreateCatalogs && <PrimaryButton id={focusIds.newCatalog} iconProps={{ iconName: 'Add' }} text={s.newCatalog} onClick={() => setCreating(true)} />}
           </Stack>
-          <div role="status">
-            {created && (
-              <div id={focusIds.created} tabIndex={-1}>
-                <MessageBar messageBarType={MessageBarType.success}>{created}</MessageBar>
-              </div>
-            )}
-          </div>
+          <Outcome message={succeeded(created)} id={focusIds.created} />
           {!catalog ? (
             <EmptyState title={s.noCatalogTitle} hint={s.noCatalogHint} />
           ) : (
