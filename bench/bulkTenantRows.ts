@@ -5,43 +5,13 @@ import { quizSchema, type Quiz } from '../src/domain/course';
 import type { LearnerIdentity } from '../src/domain/identity';
 import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
 import { identityColumns } from '../src/server/training/learners';
-import type {
-  CertificatesTable,
-  EnrolmentsTable,
-  LearnersTable,
-  LessonProgressTable,
-  QuizAttemptsTable,
-  TenantDatabase,
-} from '../src/server/store/tenantSchema';
+import type { EnrolmentsTable } from '../src/server/store/tenantSchema';
+import { CERTIFICATE_COLUMNS, ENROLMENT_COLUMNS, insertStatement, LEARNER_COLUMNS, LESSON_PROGRESS_COLUMNS, QUIZ_ATTEMPT_COLUMNS } from './tenantTableColumns';
 
 /*
  * Learners, enrolments and progress written straight into a tenant's SQLite file: through the use cases
- * two million enrolments would take hours. Column lists are typed against the store's table types, so a
- * schema change breaks this file at compile time instead of seeding something the service never reads.
+ * two million enrolments would take hours. Column lists: `tenantTableColumns.ts`.
  */
-
-type Columns<Row> = Record<keyof Row, true>;
-
-const LEARNER_COLUMNS: Columns<LearnersTable> = {
-  tenant_id: true, learner_id: true, user_principal_name: true, display_name: true, mail: true, department: true, job_title: true,
-  office_location: true, country: true, city: true, manager_id: true, departed_at: true, synced_at: true, created_at: true,
-};
-const ENROLMENT_COLUMNS: Columns<EnrolmentsTable> = {
-  id: true, tenant_id: true, learner_id: true, catalog_id: true, course_id: true, plan_enrolment_id: true, source: true,
-  assigned_by: true, due_at: true, enrolled_at: true, started_at: true, completed_at: true, progress_percent: true, certificate_id: true,
-};
-const LESSON_PROGRESS_COLUMNS: Columns<LessonProgressTable> = { tenant_id: true, learner_id: true, enrolment_id: true, lesson_id: true, completed_at: true };
-const QUIZ_ATTEMPT_COLUMNS: Columns<QuizAttemptsTable> = {
-  id: true, tenant_id: true, learner_id: true, enrolment_id: true, score_percent: true, passed: true, answers_json: true, submitted_at: true,
-};
-const CERTIFICATE_COLUMNS: Columns<CertificatesTable> = {
-  id: true, tenant_id: true, learner_id: true, enrolment_id: true, course_id: true, verification_code: true, issued_at: true,
-};
-
-function insertStatement<Row>(db: Database.Database, table: keyof TenantDatabase, columns: Columns<Row>): Database.Statement<[Row]> {
-  const names = Object.keys(columns);
-  return db.prepare<[Row]>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
-}
 
 interface CatalogCourse {
   id: string;

@@ -3,42 +3,14 @@ import Database from 'better-sqlite3';
 import type { LearnerIdentity } from '../src/domain/identity';
 import { SeededRandom } from '../src/server/devstack/directory/seededRandom';
 import { identityColumns } from '../src/server/training/learners';
-import type {
-  AssignmentRulesTable,
-  EnrolmentsTable,
-  LearnerRestrictionsTable,
-  LearnersTable,
-  RuleAssignmentsTable,
-  TenantDatabase,
-} from '../src/server/store/tenantSchema';
+import type { AssignmentRulesTable, EnrolmentsTable } from '../src/server/store/tenantSchema';
+import { ENROLMENT_COLUMNS, insertStatement, LEARNER_COLUMNS, RESTRICTION_COLUMNS, RULE_ASSIGNMENT_COLUMNS, RULE_COLUMNS } from './tenantTableColumns';
 
 /*
  * The rows a catalog's training report reads, written straight into the tenant's SQLite file (the use cases would
  * take minutes for 50,000 enrolments): learners, enrolments in one catalog, the mandatory rules behind part of them
- * and their rule assignments, and a few people whose processing is restricted. Column lists are typed against the
- * store's table types, so a schema change breaks this file at compile time.
+ * and their rule assignments, and a few people whose processing is restricted. Column lists: `tenantTableColumns.ts`.
  */
-
-type Columns<Row> = Record<keyof Row, true>;
-
-const LEARNER_COLUMNS: Columns<LearnersTable> = {
-  tenant_id: true, learner_id: true, user_principal_name: true, display_name: true, mail: true, department: true, job_title: true,
-  office_location: true, country: true, city: true, manager_id: true, departed_at: true, synced_at: true, created_at: true,
-};
-const ENROLMENT_COLUMNS: Columns<EnrolmentsTable> = {
-  id: true, tenant_id: true, learner_id: true, catalog_id: true, course_id: true, plan_enrolment_id: true, source: true,
-  assigned_by: true, due_at: true, enrolled_at: true, started_at: true, completed_at: true, progress_percent: true, certificate_id: true,
-};
-const RULE_COLUMNS: Columns<AssignmentRulesTable> = {
-  id: true, tenant_id: true, catalog_id: true, course_id: true, name: true, criteria_json: true, due_within_days: true, created_at: true,
-};
-const RULE_ASSIGNMENT_COLUMNS: Columns<RuleAssignmentsTable> = { tenant_id: true, learner_id: true, rule_id: true, enrolment_id: true, assigned_at: true, unmatched_at: true };
-const RESTRICTION_COLUMNS: Columns<LearnerRestrictionsTable> = { tenant_id: true, learner_id: true, reason: true, restricted_at: true };
-
-function insertStatement<Row>(db: Database.Database, table: keyof TenantDatabase, columns: Columns<Row>): Database.Statement<[Row]> {
-  const names = Object.keys(columns);
-  return db.prepare<[Row]>(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`);
-}
 
 export interface ReportRowsRequest {
   file: string;
