@@ -15,8 +15,8 @@ import { buildStandalonePage } from '../test/support/builtPage';
 
 /*
  * The stack `npm start` runs, in process on a fresh data dir, for benchmarks in a browser: the Graph stand-in, the
- * service on SQLite, the demo tenant, the standalone page with the dev sign-in. The same set-up as
- * bench/renderBench.ts (test/ui/demoStack.ts needs jest).
+ * service on SQLite, the demo tenant, the standalone page with the dev sign-in; what test/ui/demoStack.ts starts for
+ * the tests (that one needs jest).
  */
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -7,26 +7,16 @@
  *
  *   npx tsx bench/renderBench.ts
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { courseInputSchema, type Course } from '../src/domain/course';
-import { loadOrCreateDevIssuer, type DevIssuer } from '../src/server/auth/devIssuer';
-import { readConfig } from '../src/server/config';
-import { DEMO_DIRECTORY_SEED, DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoTenant, type DemoPeople } from '../src/server/devstack/demo/demoSeed';
-import { demoSignInPeople } from '../src/server/devstack/devSignInPeople';
-import { registerDevSignInRoutes } from '../src/server/devstack/devSignInRoutes';
-import { generateDirectoryUsers } from '../src/server/devstack/directory/directoryGenerator';
-import { startLocalGraph } from '../src/server/devstack/localGraph';
-import { registerStandalonePageRoutes } from '../src/server/http/routes/standalonePageRoutes';
-import { createService, type Service } from '../src/server/service';
+import { DEMO_TENANT_ID } from '../src/server/devstack/demo/demoSeed';
 import { createCatalog } from '../src/server/training/catalogs';
 import { createCourse } from '../src/server/training/courses';
 import { assignCourse } from '../src/server/training/enrolments';
 import { myTraining } from '../src/server/training/myTraining';
 import type { UseCaseContext } from '../src/server/training/useCaseContext';
-import { buildStandalonePage } from '../test/support/builtPage';
+import { launchBenchChromium, median, startBenchStack, type BenchStack } from './benchBrowserStack';
 
 const ENROLMENTS = 200;
 const COURSES = 500;
@@ -61,55 +51,7 @@ function renderWatcher(expected: Record<string, number>): string {
   })();`;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const DIRECTORY_SIZE = 300;
-
-interface Stack {
-  service: Service;
-  cast: DemoPeople;
-  close(): Promise<void>;
-}
-
-/** What test/ui/demoStack.ts starts (that one needs jest): Graph stand-in, service, demo tenant, page with the dev sign-in. */
-async function startStack(): Promise<Stack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atrium-render-bench-'));
-  const graph = await startLocalGraph(await loadOrCreateDevIssuer(dataDir), [{ tenantId: DEMO_TENANT_ID, seed: DEMO_DIRECTORY_SEED, size: DIRECTORY_SIZE }]);
-  const config = readConfig({ ATRIUM_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const service = await createService(config, { graph: graph.access });
-  const sync = service.directorySync;
-  const { cast } = await seedDemoTenant({
-    tenancy: service.tenancy,
-    people: [...generateDirectoryUsers({ seed: DEMO_DIRECTORY_SEED, size: DIRECTORY_SIZE })],
-    now: new Date(),
-    syncDirectory: sync ? () => sync.start(DEMO_TENANT_ID) : undefined,
-  });
-  const apiAudience = config.auth.audience;
-  registerDevSignInRoutes(service.app, { issuer: service.devIssuer as DevIssuer, apiAudience, tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, people: demoSignInPeople(cast) });
-  const builtPage = buildStandalonePage();
-  registerStandalonePageRoutes(service.app, { pageDir: builtPage.dir, authMode: 'dev', apiAudience, graphBaseUrl: graph.standIn.url });
-  return {
-    service,
-    cast,
-    async close() {
-      await service.close();
-      await graph.standIn.close();
-      builtPage.remove();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function seed(stack: Stack): Promise<{ enrolments: number; visibleCourses: number }> {
+async function seed(stack: BenchStack): Promise<{ enrolments: number; visibleCourses: number }> {
   const now = new Date();
   return stack.service.tenancy.withTenantDatabase(DEMO_TENANT_ID, async (db) => {
     const as = (userId: string, roles: string[]): UseCaseContext => ({ db, now, principal: { tenantId: DEMO_TENANT_ID, userId, roles } });
@@ -166,8 +108,8 @@ async function measure(context: BrowserContext, page: Page, url: string, screen:
 }
 
 async function main(): Promise<void> {
-  const stack = await startStack();
-  const browser = await launchChromium();
+  const stack = await startBenchStack('render-bench');
+  const browser = await launchBenchChromium();
   try {
     const url = await stack.service.app.listen({ port: 0, host: '127.0.0.1' });
     const seeded = await seed(stack);
