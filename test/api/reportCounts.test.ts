@@ -8,6 +8,7 @@ import type { EnrolmentsTable } from '../../src/server/store/tenantSchema';
 import { upsertLearnerIdentities } from '../../src/server/training/learners';
 import { catalogReport, catalogReportRows } from '../../src/server/training/reports';
 import type { UseCaseContext } from '../../src/server/training/useCaseContext';
+import { person as directoryPerson } from '../support/directoryPeople';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 /*
@@ -25,9 +26,8 @@ const now = new Date('2026-06-01T12:00:00.000Z');
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
 
-function person(displayName: string, department: string | null, officeLocation: string | null): LearnerIdentity {
-  return { id: randomUUID(), userPrincipalName: null, displayName, mail: null, department, jobTitle: null, officeLocation, country: null, city: null, managerId: null };
-}
+const person = (displayName: string, department: string | null, officeLocation: string | null): LearnerIdentity =>
+  directoryPerson({ displayName, department, officeLocation });
 const sales = person('Sam Sales', 'Sales', 'Oslo');
 const engineer = person('Eve Engineer', 'Engineering', 'London');
 const nowhere = person('Nora Nowhere', null, null);

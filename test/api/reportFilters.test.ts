@@ -5,6 +5,7 @@ import type { LearnerIdentity } from '../../src/domain/identity';
 import { aggregateReport, type ReportRow } from '../../src/domain/reports';
 import { upsertLearnerIdentities } from '../../src/server/training/learners';
 import { catalogReportRows } from '../../src/server/training/reports';
+import { person as directoryPerson } from '../support/directoryPeople';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 /*
@@ -21,9 +22,8 @@ let alpha: string;
 let beta: string;
 let allRows: ReportRow[];
 
-function person(displayName: string, department: string | null, officeLocation: string | null): LearnerIdentity {
-  return { id: randomUUID(), userPrincipalName: null, displayName, mail: null, department, jobTitle: null, officeLocation, country: null, city: null, managerId: null };
-}
+const person = (displayName: string, department: string | null, officeLocation: string | null): LearnerIdentity =>
+  directoryPerson({ displayName, department, officeLocation });
 const osloSales = person('Olga Oslo-Sales', 'Sales', 'Oslo');
 const londonSales = person('Liam London-Sales', 'Sales', 'London');
 const osloEngineer = person('Erik Oslo-Engineer', 'Engineering', 'Oslo');

@@ -1,9 +1,9 @@
 import assert from '../support/assert';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
-import type { LearnerIdentity } from '../../src/domain/identity';
 import { upsertLearnerIdentities } from '../../src/server/training/learners';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
+import { person } from '../support/directoryPeople';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 // Managing assignment rules: preview before saving (reads only), change (applied again), delete (enrolments stay),
@@ -24,34 +24,19 @@ let secondCourseId: string;
 let draftCourseId: string;
 let otherCatalogCourseId: string;
 
-function person(displayName: string | null, overrides: Partial<LearnerIdentity> = {}): LearnerIdentity {
-  return {
-    id: randomUUID(),
-    userPrincipalName: null,
-    displayName,
-    mail: null,
-    department: 'Sales',
-    jobTitle: 'Account Executive',
-    officeLocation: 'Oslo Office',
-    country: 'Norway',
-    city: 'Oslo',
-    managerId: null,
-    ...overrides,
-  };
-}
 
 const pad = (n: number) => String(n).padStart(3, '0');
 // Twelve current people in Sales, spelled as directories do; the departed and restricted ones sort first by name.
-const sellers = Array.from({ length: 12 }, (_, i) => person(`Seller ${pad(i + 1)}`, { department: ['Sales', ' sales ', 'SALES'][i % 3] }));
-const departedSeller = person('Seller 000 (departed)');
-const restrictedSeller = person('Seller 000 (restricted)');
-const engineer = person('Engineer', { department: 'Engineering' });
+const sellers = Array.from({ length: 12 }, (_, i) => person({ displayName: `Seller ${pad(i + 1)}`, department: ['Sales', ' sales ', 'SALES'][i % 3] }));
+const departedSeller = person({ displayName: 'Seller 000 (departed)' });
+const restrictedSeller = person({ displayName: 'Seller 000 (restricted)' });
+const engineer = person({ displayName: 'Engineer', department: 'Engineering' });
 // For changing a rule: the city decides who matches.
-const mia = person('Mia Marketing', { department: 'Marketing', city: 'Tromsø' });
-const mats = person('Mats Marketing', { department: 'Marketing', city: 'Bergen' });
-const finn = person('Finn Finance', { department: 'Finance', city: 'Tromsø' });
+const mia = person({ displayName: 'Mia Marketing', department: 'Marketing', city: 'Tromsø' });
+const mats = person({ displayName: 'Mats Marketing', department: 'Marketing', city: 'Bergen' });
+const finn = person({ displayName: 'Finn Finance', department: 'Finance', city: 'Tromsø' });
 // More than a page of support staff, a few of them without a display name.
-const supportStaff = Array.from({ length: 130 }, (_, i) => person(i < 3 ? null : `Support ${pad(i)}`, { department: 'Support', city: 'Bergen' }));
+const supportStaff = Array.from({ length: 130 }, (_, i) => person({ displayName: i < 3 ? null : `Support ${pad(i)}`, department: 'Support', city: 'Bergen' }));
 
 const ruleBody = (overrides: Record<string, unknown> = {}) => ({ name: 'Sales: Code of Conduct', courseId, criteria: { department: ['Sales'] }, dueWithinDays: 30, ...overrides });
 
@@ -152,7 +137,7 @@ describe('previewing a rule', () => {
   });
 
   test('reads a large directory in batches and still counts everyone', async () => {
-    const warehouse = Array.from({ length: 1234 }, (_, i) => person(`Picker ${String(i).padStart(4, '0')}`, { department: 'Warehouse', city: i % 2 ? 'Oslo' : 'Bergen' }));
+    const warehouse = Array.from({ length: 1234 }, (_, i) => person({ displayName: `Picker ${String(i).padStart(4, '0')}`, department: 'Warehouse', city: i % 2 ? 'Oslo' : 'Bergen' }));
     await t.service.tenancy.withTenantDatabase(tenantId, (db) => upsertLearnerIdentities(db, tenantId, warehouse, new Date()));
     const preview = await t.call('POST', `/api/catalogs/${catalogId}/rules/preview`, { token: managerToken, body: ruleBody({ criteria: { department: ['Warehouse'], city: ['Oslo'] } }) });
     assert.equal(preview.status, 200, JSON.stringify(preview.body));

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { LearnerIdentity } from '../../src/domain/identity';
 import { applyAssignmentRules } from '../../src/server/training/assignmentRules';
 import { upsertLearnerIdentities } from '../../src/server/training/learners';
+import { person } from '../support/directoryPeople';
 import { courseBody, startTestService, type TestService } from '../support/testService';
 
 let t: TestService;
@@ -13,21 +14,6 @@ let managerToken: string;
 let catalogId: string;
 let courseId: string;
 
-function person(overrides: Partial<LearnerIdentity>): LearnerIdentity {
-  return {
-    id: randomUUID(),
-    userPrincipalName: null,
-    displayName: 'Someone',
-    mail: null,
-    department: 'Sales',
-    jobTitle: 'Account Executive',
-    officeLocation: 'Oslo Office',
-    country: 'Norway',
-    city: 'Oslo',
-    managerId: null,
-    ...overrides,
-  };
-}
 
 const boss = person({ displayName: 'Ingrid Boss', jobTitle: 'Sales Director' });
 const osloSeller = person({ displayName: 'Ola Nordmann', managerId: boss.id });

@@ -6,7 +6,8 @@ import { registeredTables } from '../../src/server/privacy/personalDataRegistry'
 import assert from '../support/assert';
 import { assertCleanError } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
-import { auditEvents, person, writeDirectory } from './dataRightsFixture';
+import { person, writeDirectory } from '../support/directoryPeople';
+import { auditEvents } from './dataRightsFixture';
 
 // The export is driven by the personal-data registry: every registered table with rows about a person is
 // filled for one learner here, and every one of those rows must come back in the JSON and in the zip.

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, test } from '@jest/globals';
 import assert from '../support/assert';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
-import { auditEvents, person, writeDirectory } from './dataRightsFixture';
+import { person, writeDirectory } from '../support/directoryPeople';
+import { auditEvents } from './dataRightsFixture';
 
 let t: TestService;
 const tenantId = randomUUID();

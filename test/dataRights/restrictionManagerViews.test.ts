@@ -3,7 +3,7 @@ import { afterAll, beforeAll, test } from '@jest/globals';
 import assert from '../support/assert';
 import { assertCleanError } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
-import { person, writeDirectory } from './dataRightsFixture';
+import { person, writeDirectory } from '../support/directoryPeople';
 
 let t: TestService;
 const tenantId = randomUUID();

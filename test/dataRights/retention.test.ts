@@ -6,7 +6,8 @@ import type { CatalogDatabase } from '../../src/server/store/catalogSchema';
 import assert from '../support/assert';
 import { assertCleanError, tenantSnapshot } from '../support/apiSurface';
 import { courseBody, startTestService, type TestService } from '../support/testService';
-import { auditEvents, person, runPurges, writeDirectory } from './dataRightsFixture';
+import { person, writeDirectory } from '../support/directoryPeople';
+import { auditEvents, runPurges } from './dataRightsFixture';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
