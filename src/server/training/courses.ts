@@ -183,11 +183,16 @@ export async function loadCourse(ctx: Pick<UseCaseContext, 'db' | 'principal'>, 
   return toCourse(row, lessons);
 }
 
+/** Anyone but the catalog's managers sees only published courses of catalogs they may see; other courses are not found for them. */
+export async function requireVisibleCourse(ctx: UseCaseContext, course: Pick<Course, 'status' | 'catalogId'>): Promise<void> {
+  if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
+}
+
 /** A course for display: learners see published courses only, and never the quiz answers. */
 export async function getCourse(ctx: UseCaseContext, courseId: string): Promise<Course | CourseForLearner> {
   const course = await loadCourse(ctx, courseId);
   if (await canManageCatalog(ctx.db, ctx.principal, course.catalogId)) return course;
-  if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
+  await requireVisibleCourse(ctx, course);
   return { ...course, quiz: course.quiz ? quizForLearner(course.quiz) : null };
 }
 

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { EnrolmentDetail, EnrolmentView } from '../../domain/apiResponses';
 import { forbidden, invalid, notFound } from '../../domain/errors';
+import type { Course } from '../../domain/course';
 import type { EnrolmentSource } from '../../domain/myTraining';
 import { lockingReads } from '../store/rowLocks';
 import type { EnrolmentsTable, TenantDatabase } from '../store/tenantSchema';
-import { canManageCatalog, canSeeLearnerRecords, isInCatalogAudience } from './catalogAccess';
-import { loadCourse } from './courses';
+import { canManageCatalog, canSeeLearnerRecords } from './catalogAccess';
+import { loadCourse, requireVisibleCourse } from './courses';
 import { newId, type UseCaseContext } from './useCaseContext';
 import { refuseWhilePurging } from '../privacy/purgeJobs';
 import { notRestricted } from '../privacy/restrictedLearners';
@@ -93,7 +94,7 @@ export async function upsertEnrolment(trx: Transaction<TenantDatabase>, tenantId
 /** A learner enrols themself in a published course. Enrolling twice returns the same enrolment. */
 export async function selfEnrol(ctx: UseCaseContext, courseId: string): Promise<{ enrolment: EnrolmentView; created: boolean }> {
   const course = await loadCourse(ctx, courseId);
-  if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
+  await requireVisibleCourse(ctx, course);
   const { principal } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
     await refuseWhilePurging(trx, principal.tenantId, principal.userId, course.catalogId);
@@ -121,7 +122,7 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
   const uniqueIds = [...new Set(learnerIds)];
   const { principal } = ctx;
   if (!(await canManageCatalog(ctx.db, principal, course.catalogId))) {
-    if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, principal, course.catalogId))) throw notFound('course');
+    await requireVisibleCourse(ctx, course);
     const reports = await ctx.db
       .selectFrom('learners')
       .select('learner_id')
@@ -134,8 +135,7 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
       throw forbidden('a line manager assigns courses to their own direct reports only; a manager of the catalog assigns to anyone');
     }
   }
-  if (course.status !== 'published') throw invalid('only a published course can be assigned');
-  if (Date.parse(dueAt) <= ctx.now.getTime()) throw invalid('dueAt must be in the future');
+  requireAssignable(course, dueAt, ctx.now);
   return ctx.db.transaction().execute(async (trx) => {
     const known = await trx
       .selectFrom('learners')
@@ -163,6 +163,12 @@ export async function assignCourse(ctx: UseCaseContext, courseId: string, learne
     }
     return rows.map(toEnrolmentView);
   });
+}
+
+/** What assigning asks of the course and the due date, whoever assigns and to whom. */
+export function requireAssignable(course: Pick<Course, 'status'>, dueAt: string, now: Date): void {
+  if (course.status !== 'published') throw invalid('only a published course can be assigned');
+  if (Date.parse(dueAt) <= now.getTime()) throw invalid('dueAt must be in the future');
 }
 
 /**

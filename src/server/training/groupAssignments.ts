@@ -1,11 +1,11 @@
-import { forbidden, invalid, notFound } from '../../domain/errors';
+import { forbidden } from '../../domain/errors';
 import type { GroupAssignmentBody, GroupAssignmentResult } from '../../domain/trainingAdmin';
 import type { GraphDirectory } from '../graph/graphDirectory';
 import { restrictedLearnerIds } from '../privacy/restrictedLearners';
-import { canManageCatalog, isInCatalogAudience } from './catalogAccess';
-import { loadCourse } from './courses';
+import { canManageCatalog } from './catalogAccess';
+import { loadCourse, requireVisibleCourse } from './courses';
 import { requireGraph } from './directorySearch';
-import { assignCourse } from './enrolments';
+import { assignCourse, requireAssignable } from './enrolments';
 import type { UseCaseContext } from './useCaseContext';
 
 /** People assigned in one transaction: a large group is assigned batch after batch, never in one huge transaction. */
@@ -27,12 +27,11 @@ export async function assignCourseToGroup(
   const course = await loadCourse(ctx, courseId);
   if (!(await canManageCatalog(ctx.db, ctx.principal, course.catalogId))) {
     // As everywhere: a course the caller may not even see is not found, rather than forbidden.
-    if (course.status !== 'published' || !(await isInCatalogAudience(ctx.db, ctx.principal, course.catalogId))) throw notFound('course');
+    await requireVisibleCourse(ctx, course);
     throw forbidden('only a manager of this catalog (or a tenant admin) can assign a course to a group');
   }
   // assignCourse's own rules, checked before Graph is asked, and even when no member turns out to be assignable.
-  if (course.status !== 'published') throw invalid('only a published course can be assigned');
-  if (Date.parse(body.dueAt) <= ctx.now.getTime()) throw invalid('dueAt must be in the future');
+  requireAssignable(course, body.dueAt, ctx.now);
 
   const members = new Set<string>();
   for await (const page of requireGraph(directory).groupMembers(body.groupId)) page.forEach((id) => members.add(id));
