@@ -188,13 +188,21 @@ export async function markTracesRemoved(db: Kysely<TenantDatabase>, tenantId: st
  * unfinished: what they would add now would be removed anyway, and the purge must end with nothing left.
  */
 export async function refuseWhilePurging(db: Db, tenantId: string, learnerId: string, catalogId: string): Promise<void> {
-  const job = await db
+  if ((await learnersBeingPurged(db, tenantId, catalogId, [learnerId])).size > 0) {
+    throw conflict('these training records are being purged; nothing can be added to them until the purge has finished');
+  }
+}
+
+/** Of these people, those with an unfinished purge from the catalog or an unfinished erasure. */
+export async function learnersBeingPurged(db: Db, tenantId: string, catalogId: string, learnerIds: readonly string[]): Promise<Set<string>> {
+  if (learnerIds.length === 0) return new Set();
+  const jobs = await db
     .selectFrom('purge_jobs')
-    .select('id')
+    .select('learner_id')
     .where('tenant_id', '=', tenantId)
-    .where('learner_id', '=', learnerId)
+    .where('learner_id', 'in', [...learnerIds])
     .where('status', 'in', [...UNFINISHED])
     .where((eb) => eb.or([eb('scope', '=', 'erasure'), eb('catalog_id', '=', catalogId)]))
-    .executeTakeFirst();
-  if (job) throw conflict('these training records are being purged; nothing can be added to them until the purge has finished');
+    .execute();
+  return new Set(jobs.map((j) => j.learner_id as string));
 }

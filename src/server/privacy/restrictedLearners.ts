@@ -22,3 +22,17 @@ export async function restrictedLearnerIds(db: Db, tenantId: string, learnerIds:
 export function notRestricted(alias: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`not exists (select 1 from learner_restrictions lr where lr.tenant_id = ${sql.ref(`${alias}.tenant_id`)} and lr.learner_id = ${sql.ref(`${alias}.learner_id`)})`;
 }
+
+/** Of these ids, the tenant's current people: known to Atrium, not departed, not restricted. */
+export async function currentLearnerIds(db: Db, tenantId: string, learnerIds: readonly string[]): Promise<string[]> {
+  if (learnerIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('learners')
+    .select('learner_id')
+    .where('tenant_id', '=', tenantId)
+    .where('learner_id', 'in', [...learnerIds])
+    .where('departed_at', 'is', null)
+    .where(notRestricted('learners'))
+    .execute();
+  return rows.map((r) => r.learner_id);
+}

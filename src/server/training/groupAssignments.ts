@@ -1,7 +1,7 @@
 import { forbidden } from '../../domain/errors';
 import type { GroupAssignmentBody, GroupAssignmentResult } from '../../domain/trainingAdmin';
 import type { GraphDirectory } from '../graph/graphDirectory';
-import { restrictedLearnerIds } from '../privacy/restrictedLearners';
+import { currentLearnerIds } from '../privacy/restrictedLearners';
 import { canManageCatalog } from './catalogAccess';
 import { loadCourse, requireVisibleCourse } from './courses';
 import { requireGraph } from './directorySearch';
@@ -40,7 +40,7 @@ export async function assignCourseToGroup(
   const ids = [...members];
   for (let start = 0; start < ids.length; start += GROUP_ASSIGNMENT_BATCH_SIZE) {
     const batch = ids.slice(start, start + GROUP_ASSIGNMENT_BATCH_SIZE);
-    const assignable = await currentPeople(ctx, batch);
+    const assignable = await currentLearnerIds(ctx.db, ctx.principal.tenantId, batch);
     result.skipped += batch.length - assignable.length;
     if (assignable.length === 0) continue;
     // A finished enrolment is left as it is (assignCourse's rule): such a member is not counted as assigned.
@@ -48,18 +48,4 @@ export async function assignCourseToGroup(
     result.assigned += enrolments.filter((e) => e.dueAt === body.dueAt).length;
   }
   return result;
-}
-
-/** Of these ids, the people of the tenant who are known, not departed and not restricted. */
-async function currentPeople(ctx: UseCaseContext, ids: string[]): Promise<string[]> {
-  const tenantId = ctx.principal.tenantId;
-  const known = await ctx.db
-    .selectFrom('learners')
-    .select('learner_id')
-    .where('tenant_id', '=', tenantId)
-    .where('learner_id', 'in', ids)
-    .where('departed_at', 'is', null)
-    .execute();
-  const restricted = await restrictedLearnerIds(ctx.db, tenantId, known.map((k) => k.learner_id));
-  return known.map((k) => k.learner_id).filter((id) => !restricted.has(id));
 }

@@ -11,8 +11,8 @@ import { upsertEnrolment } from './enrolments';
 import { lockingReads } from '../store/rowLocks';
 import { completePlanIfDone } from './progress';
 import { newId, type UseCaseContext } from './useCaseContext';
-import { refuseWhilePurging, UNFINISHED } from '../privacy/purgeJobs';
-import { restrictedLearnerIds } from '../privacy/restrictedLearners';
+import { learnersBeingPurged, refuseWhilePurging } from '../privacy/purgeJobs';
+import { currentLearnerIds } from '../privacy/restrictedLearners';
 
 /** A plan's courses must be courses of its catalog; a published plan may hold published courses only. */
 async function requirePlanCourses(trx: Transaction<TenantDatabase>, tenantId: string, catalogId: string, body: PlanBody): Promise<void> {
@@ -141,28 +141,11 @@ async function bringParticipantsInStep(ctx: UseCaseContext, plan: TrainingPlansT
   }
 }
 
-/** Of these learners, those who may be enrolled in more of the catalog: not departed, not restricted, not being purged from it. */
+/** Of these learners, those who may be enrolled in more of the catalog: current, and not being purged from it. */
 async function currentPeople(trx: Transaction<TenantDatabase>, tenantId: string, catalogId: string, learnerIds: readonly string[]): Promise<Set<string>> {
-  if (learnerIds.length === 0) return new Set();
-  const present = await trx
-    .selectFrom('learners')
-    .select('learner_id')
-    .where('tenant_id', '=', tenantId)
-    .where('learner_id', 'in', [...learnerIds])
-    .where('departed_at', 'is', null)
-    .execute();
-  const restricted = await restrictedLearnerIds(trx, tenantId, learnerIds);
   // As refuseWhilePurging refuses one person, here each such person is left out rather than failing everyone.
-  const purging = await trx
-    .selectFrom('purge_jobs')
-    .select('learner_id')
-    .where('tenant_id', '=', tenantId)
-    .where('learner_id', 'in', [...learnerIds])
-    .where('status', 'in', [...UNFINISHED])
-    .where((eb) => eb.or([eb('scope', '=', 'erasure'), eb('catalog_id', '=', catalogId)]))
-    .execute();
-  const skipped = new Set([...restricted, ...purging.map((p) => p.learner_id)]);
-  return new Set(present.map((p) => p.learner_id).filter((id) => !skipped.has(id)));
+  const purging = await learnersBeingPurged(trx, tenantId, catalogId, learnerIds);
+  return new Set((await currentLearnerIds(trx, tenantId, learnerIds)).filter((id) => !purging.has(id)));
 }
 
 /**
